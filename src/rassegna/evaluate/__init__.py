@@ -1,0 +1,17 @@
+"""`rassegna eval TASK DATA`: each task scores one capability on gold data in its published
+format and returns a dict of metrics. Tasks register here as their capability lands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+
+def _extraction(data: Path, **_: Any) -> dict:
+    from rassegna.evaluate.extraction import evaluate_extraction
+
+    return evaluate_extraction(data)
+
+
+TASKS: dict[str, Callable[..., dict]] = {"extraction": _extraction}

@@ -1,0 +1,184 @@
+"""Entity-level NER evaluation (conlleval definition) on CoNLL-style gold files.
+
+Two layouts are read: ``token<TAB>tag`` (KIND) and ``idx<TAB>token<TAB>tag``
+(WikiNEuRal); sentences are separated by blank lines. Tags may be IOB1 or BIO
+(IOB2); both are normalised to BIO. An entity counts as correct only when its
+type and both boundaries match a gold entity exactly.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Iterable, Sequence
+
+Sentence = tuple[list[str], list[str]]
+
+
+def read_conll(path: str | Path) -> list[Sentence]:
+    """Read a CoNLL-style file into ``[(tokens, bio_tags), ...]``.
+
+    Accepts ``token<TAB>tag`` and ``idx<TAB>token<TAB>tag`` lines (the last column is
+    the tag, the one before it the token), skips ``#`` comment lines, and turns
+    IOB1 tags into BIO.
+    """
+    sentences: list[Sentence] = []
+    tokens: list[str] = []
+    tags: list[str] = []
+    with open(path, encoding="utf-8") as fh:
+        for raw in fh:
+            line = raw.rstrip("\r\n")
+            if not line.strip():
+                if tokens:
+                    sentences.append((tokens, to_bio(tags)))
+                    tokens, tags = [], []
+                continue
+            if line.startswith("#") and "\t" not in line:
+                continue
+            cols = line.split("\t")
+            if len(cols) < 2:
+                cols = line.split()
+            if len(cols) < 2:
+                raise ValueError(f"{path}: cannot parse line {line!r}")
+            tokens.append(cols[-2])
+            tags.append(cols[-1].strip() or "O")
+    if tokens:
+        sentences.append((tokens, to_bio(tags)))
+    return sentences
+
+
+def to_bio(tags: Sequence[str]) -> list[str]:
+    """Normalise IOB1 (or already-BIO) tags to BIO: an ``I-X`` that does not continue
+    an ``X`` entity starts one."""
+    out: list[str] = []
+    prev = "O"
+    for tag in tags:
+        if tag == "O" or "-" not in tag:
+            out.append("O")
+            prev = "O"
+            continue
+        prefix, label = tag.split("-", 1)
+        if prefix == "I" and (prev == "O" or prev.split("-", 1)[1] != label):
+            prefix = "B"
+        elif prefix not in ("B", "I"):  # E-/S-/L-/U- from other schemes
+            prefix = "B" if prefix in ("S", "U") or prev == "O" else "I"
+        new = f"{prefix}-{label}"
+        out.append(new)
+        prev = new
+    return out
+
+
+def bio_to_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Token spans ``(start, end_exclusive, label)`` from BIO (or IOB1) tags."""
+    spans: list[tuple[int, int, str]] = []
+    start: int | None = None
+    label = ""
+    for i, tag in enumerate(list(to_bio(tags)) + ["O"]):
+        if start is not None and (tag == "O" or tag.startswith("B-") or tag[2:] != label):
+            spans.append((start, i, label))
+            start = None
+        if tag.startswith("B-"):
+            start, label = i, tag[2:]
+    return spans
+
+
+def score_spans(
+    gold: Iterable[Iterable[tuple[int, int, str]]],
+    pred: Iterable[Iterable[tuple[int, int, str]]],
+) -> dict:
+    """Exact-match micro P/R/F1 and per-type scores over parallel lists of span sets."""
+    tp: Counter[str] = Counter()
+    n_gold: Counter[str] = Counter()
+    n_pred: Counter[str] = Counter()
+    for g, p in zip(gold, pred, strict=True):
+        gs, ps = set(g), set(p)
+        for _, _, lab in gs:
+            n_gold[lab] += 1
+        for _, _, lab in ps:
+            n_pred[lab] += 1
+        for _, _, lab in gs & ps:
+            tp[lab] += 1
+
+    def prf(t: int, np_: int, ng: int) -> tuple[float, float, float]:
+        p = t / np_ if np_ else 0.0
+        r = t / ng if ng else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+    p, r, f = prf(sum(tp.values()), sum(n_pred.values()), sum(n_gold.values()))
+    per_type = {}
+    for lab in sorted(set(n_gold) | set(n_pred)):
+        lp, lr, lf = prf(tp[lab], n_pred[lab], n_gold[lab])
+        per_type[lab] = {"precision": lp, "recall": lr, "f1": lf, "support": n_gold[lab]}
+    return {"precision": p, "recall": r, "f1": f, "per_type": per_type}
+
+
+def score_tags(gold_tags: Sequence[Sequence[str]], pred_tags: Sequence[Sequence[str]]) -> dict:
+    """conlleval-style scores from parallel tag sequences (BIO or IOB1)."""
+    return score_spans(
+        [bio_to_spans(g) for g in gold_tags], [bio_to_spans(p) for p in pred_tags]
+    )
+
+
+def predict_spans(nlp, sentences: Sequence[Sequence[str]], batch_size: int = 256):
+    """Run ``nlp``'s components over pre-tokenised sentences; token spans per sentence."""
+    from spacy.tokens import Doc
+
+    docs = (Doc(nlp.vocab, words=list(words)) for words in sentences)
+    return [
+        [(e.start, e.end, e.label_) for e in doc.ents]
+        for doc in nlp.pipe(docs, batch_size=batch_size)
+    ]
+
+
+def evaluate_ner(path: Path, lang: str = "it", nlp=None) -> dict:
+    """Score the shipped (or given) NER pipeline on a gold CoNLL file."""
+    if nlp is None:
+        from rassegna.ner import load_ner
+
+        nlp = load_ner(lang)
+    data = read_conll(path)
+    labels = set(nlp.get_pipe("ner").labels) if "ner" in nlp.pipe_names else None
+    gold = []
+    for _, tags in data:
+        spans = bio_to_spans(tags)
+        # Gold types the model cannot produce (e.g. MISC for a PER/ORG/LOC model) stay in:
+        # they count as misses, as conlleval would count them.
+        gold.append(spans)
+    t0 = time.perf_counter()
+    pred = predict_spans(nlp, [toks for toks, _ in data])
+    elapsed = time.perf_counter() - t0
+    result = score_spans(gold, pred)
+    return {
+        "task": "ner",
+        "file": str(path),
+        "lang": lang,
+        "sentences": len(data),
+        "precision": result["precision"],
+        "recall": result["recall"],
+        "f1": result["f1"],
+        "per_type": result["per_type"],
+        "sentences_per_second": len(data) / elapsed if elapsed > 0 else float("inf"),
+        "model_labels": sorted(labels) if labels is not None else None,
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+    import json
+
+    import spacy
+
+    ap = argparse.ArgumentParser(description="Score a NER pipeline on CoNLL gold files.")
+    ap.add_argument("files", nargs="+", type=Path)
+    ap.add_argument("--lang", default="it")
+    ap.add_argument("--model", default=None, help="pipeline dir (default: the shipped one)")
+    args = ap.parse_args(argv)
+    nlp = spacy.load(args.model) if args.model else None
+    for f in args.files:
+        print(json.dumps(evaluate_ner(f, args.lang, nlp=nlp), indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,19 @@
+"""Per-language resources. `resources(lang)` returns the module for a language, English as
+the fallback, and `all_resources()` every module (cleaning runs before the language is known,
+so it matches phrases of every supported language)."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from rassegna.lang import en, it
+
+_BY_CODE: dict[str, ModuleType] = {"it": it, "en": en}
+
+
+def resources(lang: str | None) -> ModuleType:
+    return _BY_CODE.get((lang or "").lower()[:2], en)
+
+
+def all_resources() -> tuple[ModuleType, ...]:
+    return tuple(_BY_CODE.values())

@@ -1,0 +1,40 @@
+"""English language resources: phrase lists for cleaning and abbreviations for segmentation.
+
+Same names as `rassegna.lang.it`; lower-case forms, matched on lower-cased text.
+"""
+
+FURNITURE_PREFIXES = (
+    "read more", "read also", "read next", "related:", "related articles", "related stories",
+    "recommended", "you may also like", "you might also like", "more from", "see also",
+    "watch:", "watch the video", "sign up", "subscribe", "newsletter", "share this",
+    "share on", "share:", "comments", "advertisement", "sponsored", "click here",
+    "all rights reserved", "copyright", "follow us", "last updated", "updated:",
+    "topics:", "tags:", "listen to this article", "min read",
+)
+
+IMAGE_CREDIT_PREFIXES = (
+    "image:", "image credit", "image source", "photo:", "photo by", "photograph:",
+    "picture:", "pictured:", "credit:", "photo credit", "getty images", "file photo",
+)
+
+CREDIT_PREFIXES = (
+    "with reporting by", "additional reporting by", "reporting by", "writing by",
+    "editing by", "compiled by", "source:", "sources:", "with information from",
+)
+
+BYLINE_PREFIXES = ("by ", "words by ", "story by ")
+
+RELATIVE_TIME_UNITS = ("second", "minute", "min", "hour", "hr", "day", "week", "month", "year")
+RELATIVE_TIME_AGO = ("ago",)
+COUNTER_WORDS = ("comments", "comment", "shares", "share", "likes", "views", "reads")
+
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr adm gov sen rep pres rev hon
+inc ltd co corp dept univ assn bros est vs etc al fig figs no nos vol vols pp approx
+jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m
+""".split())
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+
+DATE_HEADER_WORDS = ("date", "published", "posted", "updated")

@@ -1,0 +1,51 @@
+"""Italian language resources: the small phrase lists that cleaning and segmentation need.
+
+Kept as data, not code, so that a new language is one new module with the same names.
+Each list holds lower-case forms; matching is done on lower-cased, apostrophe-normalised text.
+"""
+
+# Lines that open with one of these are page furniture, not article text.
+FURNITURE_PREFIXES = (
+    "ti consigliamo", "ti potrebbe interessare", "potrebbe interessarti", "leggi anche",
+    "leggi tutto", "leggi l'articolo", "leggi di più", "continua a leggere", "approfondisci",
+    "guarda anche", "guarda il video", "vedi anche", "articoli correlati", "correlati:",
+    "iscriviti alla newsletter", "iscriviti alla nostra newsletter", "iscriviti gratis",
+    "abbonati", "accedi per", "condividi", "commenta", "commenti", "riproduzione riservata",
+    "© riproduzione riservata", "tutti i diritti riservati", "segui ", "seguici",
+    "clicca qui", "pubblicità", "scopri di più", "ultimo aggiornamento", "aggiornato il",
+    "tag:", "argomenti:", "ascolta l'articolo", "tempo di lettura", "in evidenza",
+)
+
+# Image credits: removed from the text, kept in `removed` with their own reason.
+IMAGE_CREDIT_PREFIXES = (
+    "crediti immagine", "credito immagine", "crediti foto", "credito foto", "foto:", "foto di ",
+    "foto ansa", "immagine:", "immagine di copertina", "in copertina", "fonte immagine",
+)
+
+# "Con informazioni dall'AFP." / "Fonte: ANSA": the agency goes into `credits`.
+CREDIT_PREFIXES = (
+    "con informazioni", "con il contributo", "con la collaborazione", "fonte:", "fonti:",
+    "testo a cura", "ha collaborato",
+)
+
+# "di Mario Rossi", "a cura di Mario Rossi"
+BYLINE_PREFIXES = ("di ", "a cura di ", "dal nostro corrispondente ", "dalla nostra corrispondente ")
+
+# Share/comment counters such as "4 settimane fa 5", "2 ore fa".
+RELATIVE_TIME_UNITS = ("second", "minut", "or", "giorn", "settiman", "mes", "ann")
+RELATIVE_TIME_AGO = ("fa",)
+COUNTER_WORDS = ("commenti", "commento", "condivisioni", "mi piace", "visualizzazioni", "letture")
+
+# Words after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset("""
+sig sigg sig.ra sigra dott dr prof avv ing arch geom rag on sen gen col cap magg ten mons
+ecc pag pagg art artt cfr vol voll n nn num tel fax ca cca c.a spett egr gent mr mrs ms
+dott.ssa prof.ssa s.p.a spa s.r.l srl fig figg tab cit op ibid es sec secc a.c d.c
+gen feb mar apr mag giu lug ago set ott nov dic st ss
+""".split())
+
+MONTHS = ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+          "settembre", "ottobre", "novembre", "dicembre")
+
+# Header words that introduce a publication date at the top of a scrape.
+DATE_HEADER_WORDS = ("date", "data", "pubblicato", "pubblicato il", "aggiornato")

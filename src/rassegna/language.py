@@ -1,0 +1,26 @@
+"""Language identification with py3langid (offline, packaged model)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+# Below this many letters a guess is noise; the document keeps language None.
+MIN_LETTERS = 20
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    # py3langid's packaged model, loaded once per process; normalised probabilities so that
+    # the confidence can be compared with a threshold.
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str, *, min_confidence: float = 0.5) -> str | None:
+    """ISO 639-1 code of the text's language, or None when too short or too unsure."""
+    sample = text[:5000]
+    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+        return None
+    lang, confidence = _identifier().classify(sample)
+    return lang if confidence >= min_confidence else None

@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+import pytest
+
+from rassegna.evaluate.ner import bio_to_spans, read_conll, score_tags, to_bio
+from rassegna.ner import model_path
+
+# ---------------------------------------------------------------- scorer
+
+
+def test_exact_match_is_perfect():
+    gold = [["B-PER", "I-PER", "O", "B-LOC"], ["O", "B-ORG", "I-ORG"]]
+    s = score_tags(gold, gold)
+    assert s["precision"] == s["recall"] == s["f1"] == 1.0
+    assert s["per_type"]["PER"]["support"] == 1
+    assert s["per_type"]["ORG"]["support"] == 1
+
+
+def test_boundary_error_counts_as_false_positive_and_negative():
+    gold = [["B-PER", "I-PER", "O", "B-LOC"]]
+    pred = [["B-PER", "O", "O", "B-LOC"]]  # "Mark" instead of "Mark Rutte"
+    s = score_tags(gold, pred)
+    assert s["precision"] == pytest.approx(0.5)
+    assert s["recall"] == pytest.approx(0.5)
+    assert s["f1"] == pytest.approx(0.5)
+    assert s["per_type"]["PER"]["f1"] == 0.0
+    assert s["per_type"]["LOC"]["f1"] == 1.0
+
+
+def test_type_error_counts_as_miss():
+    gold = [["B-ORG", "I-ORG", "O", "B-PER"]]
+    pred = [["B-LOC", "I-LOC", "O", "B-PER"]]
+    s = score_tags(gold, pred)
+    assert s["precision"] == pytest.approx(0.5)
+    assert s["recall"] == pytest.approx(0.5)
+    assert s["per_type"]["ORG"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "support": 1}
+    assert s["per_type"]["LOC"]["support"] == 0
+    assert s["per_type"]["LOC"]["precision"] == 0.0
+
+
+def test_extra_and_missing_entities():
+    gold = [["B-PER", "O", "O"], ["O", "O", "O"]]
+    pred = [["O", "O", "O"], ["B-LOC", "O", "B-ORG"]]
+    s = score_tags(gold, pred)
+    assert s["precision"] == 0.0 and s["recall"] == 0.0 and s["f1"] == 0.0
+
+
+def test_iob1_input_is_normalised():
+    # IOB1: entities start with I- unless they directly follow one of the same type.
+    iob1 = ["I-PER", "I-PER", "B-PER", "O", "I-LOC", "I-ORG"]
+    assert to_bio(iob1) == ["B-PER", "I-PER", "B-PER", "O", "B-LOC", "B-ORG"]
+    assert bio_to_spans(iob1) == [(0, 2, "PER"), (2, 3, "PER"), (4, 5, "LOC"), (5, 6, "ORG")]
+    bio = [["B-PER", "I-PER", "B-PER", "O", "B-LOC", "B-ORG"]]
+    assert score_tags(bio, [iob1])["f1"] == 1.0
+
+
+def test_adjacent_entities_of_same_type_are_distinct():
+    gold = [["B-LOC", "B-LOC"]]
+    pred = [["B-LOC", "I-LOC"]]
+    s = score_tags(gold, pred)
+    assert s["per_type"]["LOC"]["support"] == 2
+    assert s["f1"] == 0.0
+
+
+# ---------------------------------------------------------------- reader
+
+
+def test_read_conll_two_columns(tmp_path):
+    p = tmp_path / "kind.tsv"
+    p.write_text("Mark\tB-PER\nRutte\tI-PER\na\tO\nRoma\tB-LOC\n\nCiao\tO\n\n\n", encoding="utf-8")
+    assert read_conll(p) == [
+        (["Mark", "Rutte", "a", "Roma"], ["B-PER", "I-PER", "O", "B-LOC"]),
+        (["Ciao"], ["O"]),
+    ]
+
+
+def test_read_conll_three_columns_and_iob1(tmp_path):
+    p = tmp_path / "wikineural.conllu"
+    p.write_text(
+        "0\tIl\tO\n1\tFestival\tI-MISC\n2\tdi\tI-MISC\n3\tVenezia\tI-MISC\n\n"
+        "0\tAngela\tB-PER\n1\tMerkel\tI-PER\n",  # no trailing blank line
+        encoding="utf-8",
+    )
+    sents = read_conll(p)
+    assert sents == [
+        (["Il", "Festival", "di", "Venezia"], ["O", "B-MISC", "I-MISC", "I-MISC"]),
+        (["Angela", "Merkel"], ["B-PER", "I-PER"]),
+    ]
+
+
+# ---------------------------------------------------------------- shipped model
+
+
+@pytest.fixture(scope="module")
+def it_model():
+    if not (model_path("it") / "config.cfg").is_file():
+        pytest.skip(
+            f"Italian NER model not found at {model_path('it')}: "
+            "run `bash training/ner/train.sh it` to build it"
+        )
+    from rassegna.ner import load_ner
+
+    return load_ner("it")
+
+
+def test_italian_model_finds_person_and_place(it_model):
+    from rassegna.ner import find_entities
+
+    text = "Il segretario generale della Nato Mark Rutte è arrivato ieri a Roma per un vertice."
+    (ents,) = find_entities([text], "it")
+    found = {(text[s:e], lab) for s, e, lab in ents}
+    assert ("Mark Rutte", "PER") in found, found
+    assert ("Roma", "LOC") in found, found
+    for s, e, lab in ents:
+        assert 0 <= s < e <= len(text) and lab in {"PER", "ORG", "LOC", "MISC"}
+
+
+def test_italian_model_is_self_contained(it_model):
+    cfg = (model_path("it") / "config.cfg").read_text(encoding="utf-8")
+    assert "training/" not in cfg and "/work/" not in cfg
+    assert it_model.pipe_names == ["tok2vec", "ner"]
+
+
+def test_evaluate_ner_on_small_file(it_model, tmp_path):
+    from rassegna.evaluate.ner import evaluate_ner
+
+    p = tmp_path / "gold.tsv"
+    p.write_text("Mark\tB-PER\nRutte\tI-PER\nè\tO\na\tO\nRoma\tB-LOC\n.\tO\n", encoding="utf-8")
+    r = evaluate_ner(p, "it", nlp=it_model)
+    assert r["task"] == "ner" and r["sentences"] == 1 and r["lang"] == "it"
+    assert set(r) >= {"precision", "recall", "f1", "per_type", "sentences_per_second", "file"}
+    assert 0.0 <= r["f1"] <= 1.0
