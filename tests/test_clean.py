@@ -162,3 +162,27 @@ def test_lines_repeated_across_the_corpus_are_boilerplate():
     # A prose sentence shared by rewrites is content, never boilerplate.
     shared = "La Nato ha confermato il dispiegamento delle truppe nella regione."
     assert not common_lines([f"Titolo {i}\n\n{shared}\nAltro {i}." for i in range(4)])
+
+
+def test_prompt_glued_to_prose_keeps_the_prose():
+    text = ("Titolo di prova per il controllo\n\n"
+            "CLICCA QUI PER INIZIARE Il 16 luglio su Facebook è stata pubblicata una foto che mostra due barche. "
+            "La foto è stata condivisa migliaia di volte.\nSeconda frase dell'articolo, che resta.")
+    cleaned = clean_text(text)
+    assert "Il 16 luglio su Facebook è stata pubblicata una foto" in cleaned.text
+
+
+def test_closing_quotation_is_not_trailing_furniture():
+    text = ("Il ministro ha risposto ai giornalisti dopo la riunione di ieri sera.\n"
+            "«Non rispondo neanche, non commento, non mi riguarda»")
+    cleaned = clean_text(text)
+    assert cleaned.text == text
+
+
+def test_photo_credit_lines():
+    text = ("Il ministro ha risposto ai giornalisti dopo la riunione.\n"
+            "Photo credits: Mario Rossi via Flickr, CC BY-NC-SA 2.0\n"
+            "(Copertina photo credits: Jane Doe via Wikimedia Commons)")
+    cleaned = clean_text(text)
+    assert cleaned.text == "Il ministro ha risposto ai giornalisti dopo la riunione."
+    assert [r.reason for r in cleaned.removed] == ["image-credit", "image-credit"]

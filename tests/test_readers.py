@@ -94,6 +94,13 @@ def test_html_legacy_charset(tmp_path: Path) -> None:
     assert "riaprirà al traffico lunedì" in doc.text
 
 
+def test_html_declared_latin1_but_utf8(tmp_path: Path) -> None:
+    page = html_page().replace('charset="utf-8"', 'charset="iso-8859-1"')
+    (tmp_path / "liar.html").write_bytes(page.encode("utf-8"))
+    (doc,), _ = read(tmp_path)
+    assert "riaprirà al traffico lunedì" in doc.text
+
+
 def test_json_single_list_and_wrapped(tmp_path: Path) -> None:
     single = {
         "title": "Il ponte riapre",
@@ -146,6 +153,16 @@ def test_jsonl_broken_line_and_blank_lines(tmp_path: Path) -> None:
         (f"{path}:3", "invalid JSON"),
         (f"{path}:5", "empty"),
     ]
+
+
+def test_json_file_holding_json_lines(tmp_path: Path) -> None:
+    path = tmp_path / "dump.json"
+    path.write_text('{"text": "Uno."}\n{"text": "Due."}\n', encoding="utf-8")
+    docs, quarantined = read(path)
+    assert [(d.id, d.source, d.text) for d in docs] == [
+        ("dump-1", f"{path}:1", "Uno."), ("dump-2", f"{path}:2", "Due.")
+    ]
+    assert not quarantined
 
 
 def test_csv_semicolon_large_cell_and_case_insensitive_columns(tmp_path: Path) -> None:
@@ -301,6 +318,7 @@ def make_bad_inputs(folder: Path) -> dict[str, str]:
     (folder / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(500))
     (folder / "note.md").write_text("Appunti in testo semplice.", encoding="utf-8")
     (folder / "script.html").write_text(html_page(script="<script>alert(1)</script>"), encoding="utf-8")
+    (folder / "nav.html").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
     (folder / ".hidden.txt").write_text("non letto", encoding="utf-8")
     return {
         "binary.txt": "not text",
@@ -314,13 +332,14 @@ def make_bad_inputs(folder: Path) -> dict[str, str]:
         "scan.png": "unsupported format",
         "note.md": "doc",
         "script.html": "doc",
+        "nav.html": "empty",
     }
 
 
 def test_bad_inputs_each_end_as_one_record(tmp_path: Path) -> None:
     expected = make_bad_inputs(tmp_path / "bad")
     records = list(read_inputs([tmp_path / "bad"]))
-    assert len(records) == 13  # 10 single-record files + 3 JSONL lines; the hidden file skipped
+    assert len(records) == 14  # 11 single-record files + 3 JSONL lines; the hidden file skipped
     outcomes: dict[str, list[str]] = {}
     for record in records:
         name = Path(record.source.split(":")[0]).name
@@ -333,6 +352,8 @@ def test_bad_inputs_each_end_as_one_record(tmp_path: Path) -> None:
     assert reasons["mixed.txt"] == "undecodable: invalid UTF-8 at byte 18"
     assert reasons["binary.txt"] == "not text: binary content"
     assert reasons["empty.txt"] == reasons["blank.txt"] == "empty: no text"
+    assert reasons["nav.html"] == "empty: no article text found"
+    assert reasons["scan.png"] == "unsupported format: .png file is neither text nor HTML"
 
     docs = {Path(d.source.split(":")[0]).name: d for d in records if isinstance(d, RawDocument)}
     assert docs["latin1.txt"].text == "Il perché della città"

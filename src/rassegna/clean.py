@@ -26,12 +26,16 @@ HEADLINE_MAX_CHARS = 180
 HEADLINE_MAX_WORDS = 28
 # Below the last paragraph, lines this short without final punctuation are the page's.
 TRAILING_MAX_WORDS = 12
+# A prompt line ("Ti consigliamo: …") is furniture up to this length.
+STRONG_PROMPT_MAX_WORDS = 16
 # Corpus-wide repetition: a short line seen in this many documents is template text.
 COMMON_LINE_MIN_DOCS = 3
 
 _SENTENCE_END = tuple(".!?…;:")
 _CLOSERS = "\"'”’»)]"
 _WORD = re.compile(r"\w+", re.UNICODE)
+# A sentence end followed by another sentence inside one line: "… fine. Poi …"
+_INNER_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*\s+[\"'“‘«(]*[A-ZÀ-ÖØ-Þ]")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 
@@ -94,7 +98,9 @@ def is_headline_like(line: str) -> bool:
 
 
 def _starts_with_any(norm: str, prefixes: Iterable[str], line: str) -> bool:
-    """Prefix match with a length guard: one-word prompts ("Condividi") only on short lines."""
+    """Prefix match with a length guard: one-word prompts ("Condividi") only on short lines,
+    longer prompts ("Leggi anche: …") with at most one headline or sentence after them, so
+    that a prompt glued to a paragraph of prose never takes the prose with it."""
     for prefix in prefixes:
         if not norm.startswith(prefix):
             continue
@@ -102,7 +108,8 @@ def _starts_with_any(norm: str, prefixes: Iterable[str], line: str) -> bool:
         if rest and prefix[-1].isalnum() and rest.isalnum():
             continue  # "commentatori" does not start with the word "commenti"
         strong = " " in prefix.strip() or prefix.endswith(":")
-        if word_count(line) <= (25 if strong else 6):
+        if word_count(line) <= (STRONG_PROMPT_MAX_WORDS if strong else 6) and \
+                not _INNER_SENTENCE_END.search(line[len(prefix):]):
             return True
     return False
 
@@ -116,8 +123,14 @@ def is_furniture_phrase(line: str) -> bool:
 
 
 def is_image_credit(line: str) -> bool:
-    return word_count(line) <= 12 and _starts_with_any(
-        normalise_line(line), _phrases("IMAGE_CREDIT_PREFIXES"), line)
+    """ "Foto: Ansa", "Photo credits: X via Flickr", "(Copertina photo credits: …" """
+    if word_count(line) > 15:
+        return False
+    norm = normalise_line(line).lstrip("([ ")
+    if _starts_with_any(norm, _phrases("IMAGE_CREDIT_PREFIXES"), line):
+        return True
+    head = [w.lower() for w in _WORD.findall(line)[:4]]
+    return any(w in _phrases("IMAGE_CREDIT_WORDS") for w in head) and ":" in line
 
 
 def credit_of(line: str) -> str | None:
@@ -302,13 +315,22 @@ def _drop_headline_runs(lines: list[_Line], drop) -> None:
 
 
 def _drop_trailing_furniture(lines: list[_Line], drop) -> None:
-    """After the last paragraph of prose, what is left is the page: outlet names, tags."""
+    """After the last paragraph of prose, what is left is the page: outlet names, tags, a
+    stray headline. A quotation that closes the article ("… non mi riguarda»") is prose."""
     for line in reversed(lines):
         if not line.keep:
             continue
-        if ends_sentence(line.text) or word_count(line.text) > TRAILING_MAX_WORDS:
+        text = line.text
+        words = word_count(text)
+        tiny = words <= 4 and not ends_sentence(text)
+        headline = is_headline_like(text) and words <= TRAILING_MAX_WORDS and not _has_quote(text)
+        if not (tiny or headline):
             break
         drop(line, "trailing-furniture")
+
+
+def _has_quote(text: str) -> bool:
+    return any(ch in text for ch in "\"«»“”")
 
 
 def _join(lines: list[_Line]) -> str:

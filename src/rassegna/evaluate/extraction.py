@@ -16,6 +16,7 @@ from collections import Counter
 from pathlib import Path
 from statistics import mean
 
+from rassegna.readers._common import ReadError
 from rassegna.readers.html import decode_html, extract_article
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -72,7 +73,10 @@ def score(pairs: list[tuple[str, str]]) -> dict[str, float]:
 
 def extract_page(path: Path, url: str | None = None) -> str:
     """The body the readers would extract from one gzipped benchmark page ("" if none)."""
-    html = decode_html(gzip.decompress(path.read_bytes()))
+    try:
+        html = decode_html(gzip.decompress(path.read_bytes()))
+    except ReadError:  # a page the readers would quarantine counts as extracting nothing
+        return ""
     article = extract_article(html, url=url)
     return article.text if article else ""
 

@@ -16,6 +16,8 @@ IMAGE_CREDIT_PREFIXES = (
     "image:", "image credit", "image source", "photo:", "photo by", "photograph:",
     "picture:", "pictured:", "credit:", "photo credit", "getty images", "file photo",
 )
+# Words that, near the start of a short line with a colon, mark an image credit.
+IMAGE_CREDIT_WORDS = ("credit", "credits")
 
 CREDIT_PREFIXES = (
     "with reporting by", "additional reporting by", "reporting by", "writing by",

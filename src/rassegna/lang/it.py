@@ -21,6 +21,9 @@ IMAGE_CREDIT_PREFIXES = (
     "crediti immagine", "credito immagine", "crediti foto", "credito foto", "foto:", "foto di ",
     "foto ansa", "immagine:", "immagine di copertina", "in copertina", "fonte immagine",
 )
+# Words that, near the start of a short line with a colon, mark an image credit.
+IMAGE_CREDIT_WORDS = ("crediti", "credito", "credits", "credit")
+
 
 # "Con informazioni dall'AFP." / "Fonte: ANSA": the agency goes into `credits`.
 CREDIT_PREFIXES = (

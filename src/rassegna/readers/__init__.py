@@ -24,7 +24,7 @@ from ._common import (
 )
 from .csvfmt import read_csv
 from .feed import read_feed
-from .html import decode_html, html_document, read_html
+from .html import decode_html, html_document, looks_like_html, read_html
 from .jsonfmt import read_json, read_jsonl
 from .txt import read_txt, text_document
 from .warc import read_warc
@@ -79,8 +79,13 @@ def iter_files(paths: Sequence[str | Path]) -> Iterator[Path | Quarantined]:
             yield Quarantined(str(path), "unreadable: no such file or directory")
 
 
-def _walk(folder: Path) -> Iterator[Path | Quarantined]:
+def _walk(folder: Path, seen: set[Path] | None = None) -> Iterator[Path | Quarantined]:
+    seen = set() if seen is None else seen
     try:
+        real = folder.resolve()
+        if real in seen:
+            return  # a symlink loop: this folder was already read
+        seen.add(real)
         entries = sorted(folder.iterdir(), key=lambda p: p.name)
     except OSError as err:
         yield Quarantined(str(folder), shorten(f"unreadable: {err.strerror or err}"))
@@ -89,7 +94,7 @@ def _walk(folder: Path) -> Iterator[Path | Quarantined]:
         if entry.name.startswith("."):
             continue
         if entry.is_dir():
-            yield from _walk(entry)
+            yield from _walk(entry, seen)
         else:
             yield entry
 
@@ -128,11 +133,6 @@ def read_unknown(path: Path, source: str, doc_id: str, max_bytes: int) -> Iterat
         kind = path.suffix or "no extension"
         raise ReadError(f"unsupported format: {kind} file is neither text nor HTML") from err
     yield document
-
-
-def looks_like_html(data: bytes) -> bool:
-    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return head.startswith((b"<!doctype html", b"<html"))
 
 
 __all__ = ["read_inputs", "read_file", "iter_files", "reader_for"]

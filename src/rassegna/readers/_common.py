@@ -7,6 +7,7 @@ in `__init__.py` turns it into a `Quarantined` record.
 
 from __future__ import annotations
 
+import codecs
 import email.utils
 import gzip
 import re
@@ -104,28 +105,32 @@ def check_not_binary(data: bytes) -> None:
         raise ReadError("not text: binary content")
 
 
-def decode_text(data: bytes, encoding: str | None = None) -> str:
+def decode_text(data: bytes, declared: str | None = None) -> str:
     """Bytes → text: UTF-8 (BOM stripped), else legacy cp1252/latin-1, else refuse.
 
-    `encoding` is an encoding the content itself declared (e.g. an HTML meta charset);
-    it is honoured when it is not UTF-8 and Python knows it.
+    `declared` is an encoding the content itself names (an HTML meta or HTTP charset); it is
+    used for bytes that are not valid UTF-8 when Python knows it.
     """
     check_not_binary(data)
-    text = _decode(data, encoding)
+    text = _decode(data, declared)
     if not text.strip():
         raise ReadError("empty: no text")
     return text
 
 
-def _decode(data: bytes, encoding: str | None) -> str:
-    if encoding and _normal_codec(encoding) not in (None, "utf-8"):
-        return data.decode(_normal_codec(encoding) or "utf-8", errors="replace")
+def _decode(data: bytes, declared: str | None) -> str:
     try:
+        # Valid UTF-8 wins even over a declared charset: pages that say "iso-8859-1" but
+        # are UTF-8 are common, the reverse (legacy bytes that happen to be valid) is not.
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as err:
-        if _UTF8_MULTIBYTE.search(data):
-            # Valid UTF-8 mixed with invalid bytes: a damaged file, not a legacy one.
-            raise ReadError(f"undecodable: invalid UTF-8 at byte {err.start}") from err
+        utf8_error = err
+    codec = _normal_codec(declared) if declared else None
+    if codec and codec != "utf-8":
+        return data.decode(codec, errors="replace")  # the content's own declaration
+    if _UTF8_MULTIBYTE.search(data):
+        # Valid UTF-8 mixed with invalid bytes: a damaged file, not a legacy one.
+        raise ReadError(f"undecodable: invalid UTF-8 at byte {utf8_error.start}")
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:
@@ -133,13 +138,11 @@ def _decode(data: bytes, encoding: str | None) -> str:
 
 
 def _normal_codec(name: str) -> str | None:
-    import codecs
-
     try:
         codec = codecs.lookup(name.strip()).name
     except LookupError:
         return None
-    # Web pages labelled latin-1/ascii are in practice windows-1252 (WHATWG encoding spec).
+    # Pages labelled latin-1/ascii are in practice windows-1252 (as the WHATWG spec says).
     return "cp1252" if codec in ("latin-1", "iso8859-1", "ascii") else codec
 
 

@@ -57,6 +57,12 @@ def decode_html(data: bytes) -> str:
     return decode_text(data, declared.group(1).decode("ascii") if declared else None)
 
 
+def looks_like_html(data: bytes) -> bool:
+    """Whether content starts like an HTML page (for files and responses of unknown type)."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html"))
+
+
 def extract_article(html: str, url: str | None = None) -> Extracted | None:
     """The article body and metadata of a page, or None when trafilatura finds no body."""
     found = trafilatura.bare_extraction(
@@ -119,4 +125,4 @@ def read_html(path: Path, source: str, doc_id: str, max_bytes: int) -> Iterator[
     yield html_document(html, doc_id=doc_id, source=source)
 
 
-__all__ = ["Extracted", "ReadError", "decode_html", "extract_article", "html_document", "read_html"]
+__all__ = ["Extracted", "ReadError", "decode_html", "extract_article", "looks_like_html", "html_document", "read_html"]

@@ -91,6 +91,10 @@ def read_json(path: Path, source: str, doc_id: str, max_bytes: int) -> Iterator[
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
+        if err.msg == "Extra data" and err.lineno > 1:
+            # one object per line in a file named .json: really JSON Lines
+            yield from jsonl_records(text, source, doc_id)
+            return
         raise ReadError(f"invalid JSON: {err}") from err
     if isinstance(data, dict):
         wrapped = next((data[k] for k in LIST_KEYS if isinstance(data.get(k), list)), None)
@@ -111,7 +115,11 @@ def read_jsonl(path: Path, source: str, doc_id: str, max_bytes: int) -> Iterator
 
     Ids and sources number records by line (`stem-LINE`, `path:LINE`), so both point at it.
     """
-    text = decode_text(read_bytes(path, max_bytes))
+    yield from jsonl_records(decode_text(read_bytes(path, max_bytes)), source, doc_id)
+
+
+def jsonl_records(text: str, source: str, stem: str) -> Iterator[RawDocument | Quarantined]:
+    """The records of JSON Lines text, numbered by line."""
     # split("\n"), not splitlines(): U+2028 and friends may occur raw inside JSON strings.
     for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
@@ -122,7 +130,7 @@ def read_jsonl(path: Path, source: str, doc_id: str, max_bytes: int) -> Iterator
         except json.JSONDecodeError as err:
             yield Quarantined(line_source, shorten(f"invalid JSON: {err}"))
             continue
-        yield _numbered_record(item, doc_id, line_source, lineno)
+        yield _numbered_record(item, stem, line_source, lineno)
 
 
 def _numbered_record(item: Any, stem: str, source: str, number: int) -> RawDocument | Quarantined:

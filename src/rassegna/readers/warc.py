@@ -16,7 +16,7 @@ from warcio.recordloader import ArcWarcRecord
 from rassegna.model import Quarantined, RawDocument
 
 from ._common import ReadError, decode_text, shorten
-from .html import decode_html, html_document
+from .html import decode_html, html_document, looks_like_html
 
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
 _MB = 1024 * 1024
@@ -50,28 +50,27 @@ def response_document(
     if status and not status.startswith("2"):
         return Quarantined(source, f"not an article: HTTP status {status}")
     content_type = (http.get_header("Content-Type") if http else None) or ""
+    mime = content_type.split(";")[0].strip().lower()
+    if mime and "html" not in mime:
+        return Quarantined(source, shorten(f"not HTML: {mime}"))
+    # Stream errors while reading the payload propagate: the archive itself is damaged.
     payload = record.content_stream().read(max_bytes + 1)
     if len(payload) > max_bytes:
         return Quarantined(source, f"too large: response > limit {max_bytes / _MB:.1f} MB")
-    if not _is_html(content_type, payload):
-        return Quarantined(source, shorten(f"not HTML: {content_type.split(';')[0].strip() or 'no content type'}"))
+    if not mime and not looks_like_html(payload):
+        return Quarantined(source, "not HTML: no content type, content is not HTML")
+    warc_date = record.rec_headers.get_header("WARC-Date")
     try:
         charset = _CHARSET.search(content_type)
         html = decode_text(payload, charset.group(1)) if charset else decode_html(payload)
+        return html_document(
+            html,
+            doc_id=doc_id,
+            source=source,
+            url=record.rec_headers.get_header("WARC-Target-URI"),
+            fallback_date=warc_date[:10] if warc_date else None,
+        )
     except ReadError as err:
         return Quarantined(source, err.reason)
-    warc_date = record.rec_headers.get_header("WARC-Date")
-    return html_document(
-        html,
-        doc_id=doc_id,
-        source=source,
-        url=record.rec_headers.get_header("WARC-Target-URI"),
-        fallback_date=warc_date[:10] if warc_date else None,
-    )
-
-
-def _is_html(content_type: str, payload: bytes) -> bool:
-    if content_type:
-        return "html" in content_type.split(";")[0].lower()
-    head = payload[:512].lstrip().lower()
-    return head.startswith((b"<!doctype html", b"<html"))
+    except Exception as err:  # an extraction failure spoils this record, not the archive
+        return Quarantined(source, shorten(f"unreadable: extraction failed: {type(err).__name__}: {err}"))
