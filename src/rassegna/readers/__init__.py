@@ -102,6 +102,9 @@ def _walk(folder: Path, seen: set[Path] | None = None) -> Iterator[Path | Quaran
 def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record]:
     """The records of one file; any failure of the file as a whole becomes one `Quarantined`."""
     source = str(path)
+    if not path.is_file():  # a FIFO or device would block the read; a dangling link fails
+        yield Quarantined(source, "unreadable: not a regular file")
+        return
     try:
         yield from reader_for(path)(path, source, stem_of(path), max_bytes)
     except ReadError as err:
