@@ -1,0 +1,87 @@
+"""Italian lexicon for attribution (who said what). Data only; `rassegna.attribution` compiles it.
+
+Lower-case forms; multiword entries are matched with any whitespace between words.
+"""
+
+# Finite forms (present, past, conditional) that are cues on their own.
+FINITE_VERBS = (
+    "dice", "dicono", "diceva", "disse", "afferma", "affermano", "affermava", "affermò",
+    "dichiara", "dichiarano", "dichiarò", "sostiene", "sostengono", "sosteneva", "avverte",
+    "avvertono", "spiega", "spiegano", "spiegò", "sottolinea", "sottolineano", "aggiunge",
+    "aggiungono", "aggiunse", "riferisce", "riferiscono", "annuncia", "annunciano", "osserva",
+    "osservano", "ribadisce", "ribadiscono", "conclude", "precisa", "precisano", "assicura",
+    "assicurano", "ammette", "conferma", "confermano", "rivela", "rivelano", "scrive", "scrivono",
+    "racconta", "raccontano", "commenta", "denuncia", "denunciano", "evidenzia", "ricorda",
+    "replica", "rileva", "rilevano", "insiste", "chiarisce", "segnala", "segnalano", "riporta",
+    "riportano", "twitta", "fa sapere", "fanno sapere", "rende noto", "rendono noto",
+    "ha fatto sapere", "hanno fatto sapere", "ha reso noto", "hanno reso noto",
+    "si è detto", "si è detta", "si sono detti", "si è espresso", "si è espressa",
+    "si sono espressi", "ha tuonato", "avrebbe detto",
+)
+# Past participles: a cue only after an auxiliary ("ha detto", "hanno affermato").
+PARTICIPLES = (
+    "detto", "dichiarato", "affermato", "sottolineato", "aggiunto", "annunciato", "riferito",
+    "spiegato", "segnalato", "ribadito", "concluso", "chiarito", "precisato", "osservato",
+    "commentato", "confermato", "rivelato", "ammesso", "avvertito", "scritto", "twittato",
+    "assicurato", "denunciato", "sostenuto", "evidenziato", "ricordato", "raccontato",
+    "rilevato", "replicato", "risposto", "garantito", "rimarcato", "puntualizzato",
+    "anticipato", "comunicato", "riportato", "insistito", "dichiarata", "affermata",
+    "annunciata", "riferita", "ammonito", "spiegata", "stimato", "previsto",
+)
+AUXILIARIES = ("ha", "hanno", "aveva", "avevano", "avrebbe", "avrebbero", "abbia", "abbiano",
+               "aveva già", "è stato", "è stata")
+# Adverbs that may sit inside a cue: "ha poi detto", "ha anche sottolineato".
+CUE_ADVERBS = ("poi", "anche", "già", "inoltre", "pure", "infatti", "ancora", "più volte",
+               "invece", "però", "ieri", "oggi", "pubblicamente", "nuovamente", "ancora una volta")
+# Gerunds continue the previous speaker: "…, aggiungendo che …".
+GERUNDS = ("aggiungendo", "sottolineando", "spiegando", "affermando", "dichiarando", "precisando",
+           "ricordando", "osservando", "avvertendo", "sostenendo", "annunciando", "ribadendo",
+           "evidenziando", "assicurando", "dicendo", "rilevando", "ammettendo", "confermando",
+           "denunciando", "chiarendo", "elencando")
+# Prepositional cues: the source follows ("secondo Rutte, …").
+PREP_CUES = (
+    r"secondo\s+quanto\s+(?:(?:ha|hanno)\s+)?(?:dichiarato|riferito|affermato|reso\s+noto|riportato|"
+    r"scritto|annunciato|spiegato|comunicato|riferisce|riferiscono|riporta|riportano|scrive|"
+    r"afferma|dichiara|spiega|detto|trapelato)(?:\s+d(?:a|al|alla|allo|ai|agli|alle|all['’]))?",
+    r"secondo", r"stando\s+a(?:l|lla|llo|i|gli|lle|ll['’])?(?:\s+quanto\s+(?:riferito|riportato|"
+    r"dichiarato|affermato)(?:\s+d(?:a|al|alla|allo|ai|agli|alle|all['’]))?)?",
+    r"a\s+detta\s+d(?:i|el|ella|ello|ei|egli|elle|ell['’])",
+    r"a\s+quanto\s+(?:riferito|riportato|riferisce|riporta|scrive)(?:\s+d(?:a|al|alla|allo|ai|agli|alle|all['’]))?",
+    r"come\s+(?:riferito|riportato|spiegato|dichiarato|annunciato)\s+d(?:a|al|alla|allo|ai|agli|alle|all['’])",
+    r"citando", r"cita(?:ndo)?\s+fonti",
+)
+# "secondo" is an ordinal after these words ("il secondo giorno").
+PREP_CUE_BLOCKERS = ("il", "un", "al", "del", "nel", "dal", "sul", "per", "lo", "questo", "in",
+                     "di", "della")
+# Words opening an inverted attribution whose content is the previous sentence:
+# "Lo ha detto il ministro", "Lo afferma X", "È quanto sostiene X".
+INVERTED_OPENERS = ("lo", "l'", "l’", "è quanto", "e' quanto", "questo è quanto", "così", "cosi")
+COMPLEMENTIZERS = ("che", "come")
+DETERMINERS = ("il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "uno", "una", "un'", "un’",
+               "questo", "questa", "quel", "quella", "alcuni", "alcune", "due", "tre", "diversi")
+# Prepositions that continue a noun phrase ("il ministro degli Esteri", "un funzionario dell'agenzia").
+NP_PREPOSITIONS = ("di", "del", "della", "dello", "dei", "degli", "delle", "dell'", "dell’", "d'",
+                   "d’", "per", "e")
+# Words that end a source noun phrase found after a cue.
+NP_STOPS = ("dopo", "durante", "in", "nel", "nella", "nei", "nelle", "nell'", "nell’", "a", "al",
+            "alla", "ai", "agli", "con", "su", "sul", "sulla", "che", "mentre", "ma", "perché",
+            "quando", "se", "già", "anche", "oggi", "ieri", "da", "dal", "dalla", "tramite",
+            "attraverso", "davanti", "prima", "poi", "come")
+# Time words that may sit between a cue and its source ("ha affermato giovedì l'agenzia").
+TIME_WORDS = ("oggi", "ieri", "stamattina", "stamani", "stasera", "domenica", "lunedì", "martedì",
+              "mercoledì", "giovedì", "venerdì", "sabato", "anche", "poi", "inoltre", "infine",
+              "ancora", "già", "pure", "mattina", "sera", "scorso", "scorsa")
+# Words that end a source noun phrase found before a cue (scanning leftwards).
+CLAUSE_BOUNDARIES = ("che", "ma", "mentre", "perché", "quando", "se", "dove", "poiché", "cui",
+                     "quale", "infatti", "però", "quindi", "dunque", "oppure", "o")
+# Verb-like words: a coordination ("X e Y ha detto") is kept in the source only without them.
+VERB_HINTS = ("ha", "hanno", "è", "sono", "era", "erano", "sarà", "aveva", "avevano", "fa", "va")
+VERB_SUFFIXES = ("ato", "ito", "uto", "ava", "ano", "ono")
+# Sources that are pronouns or empty: the speaker is the last one named.
+PRONOUNS = ("lui", "lei", "egli", "ella", "esso", "essa", "loro", "essi", "esse")
+# Recipients skipped between a cue and its content ("ha detto ai giornalisti che").
+RECIPIENT_PREPOSITIONS = ("a", "ai", "agli", "alla", "alle", "al", "all'", "all’")
+# Words that, before a short quotation, mark it as a name or title rather than speech.
+NAMING_WORDS = ("chiamato", "chiamata", "chiama", "denominato", "denominata", "intitolato",
+                "intitolata", "detto", "detta", "cosiddetto", "cosiddetta", "definito", "definita",
+                "definisce", "definendo", "ribattezzato", "ribattezzata", "soprannominato")

@@ -1,0 +1,165 @@
+"""Stories: groups of documents about the same developing event or topic.
+
+Each document becomes a TF-IDF vector over content-word stems (and entity names, when the
+entity stage has run). Documents are then grouped in one incremental pass, in a fixed order
+(publication date, then id) so that the result does not depend on input order: a document
+joins the story whose centroid it is most similar to, if that similarity clears a threshold,
+else it starts a new story. Candidate stories come from an inverted index over each story's
+strongest terms, so a document is compared with a handful of stories, never with all
+documents. A second pass re-assigns each document to its best centroid, which removes most
+of the dependence on who came first.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rassegna.model import Document
+from rassegna.reuse import stems
+
+# Chosen on MEANTIME (B-cubed F1 0.973 at 0.08 and 0.10, 0.978 at 0.12, 0.78 at 0.15): 0.10
+# keeps a margin from the cliff above 0.12.
+JOIN_SIMILARITY = 0.10
+INDEX_TERMS = 30  # strongest centroid terms of a story that go into the inverted index
+QUERY_TERMS = 20  # strongest terms of a document used to look stories up
+ENTITY_WEIGHT = 2.0
+
+Vector = dict[str, float]
+
+
+@dataclass
+class _Story:
+    members: list[int] = field(default_factory=list)
+    total: Counter = field(default_factory=Counter)
+
+    def centroid(self) -> Vector:
+        return _normalised(dict(self.total))
+
+
+def group_stories(documents: list[Document]) -> list[list[int]]:
+    """Indices of `documents` grouped into stories, largest story first."""
+    if not documents:
+        return []
+    vectors = document_vectors(documents)
+    order = sorted(range(len(documents)), key=lambda i: (documents[i].published or "", documents[i].id))
+    stories = _single_pass(order, vectors)
+    stories = _reassign(order, vectors, stories)
+    groups = [sorted(s.members, key=lambda i: documents[i].id) for s in stories if s.members]
+    groups.sort(key=lambda g: (-len(g), documents[g[0]].id))
+    return groups
+
+
+def document_vectors(documents: list[Document]) -> list[Vector]:
+    """L2-normalised TF-IDF vectors (sublinear tf) over stems and entity names."""
+    counts = [_terms(doc) for doc in documents]
+    df = Counter(term for c in counts for term in c)
+    n = len(documents)
+    vectors = []
+    for c in counts:
+        vector = {t: (1 + math.log(tf)) * (math.log((1 + n) / (1 + df[t])) + 1) for t, tf in c.items()}
+        vectors.append(_normalised(vector))
+    return vectors
+
+
+def label_of(documents: list[Document], members: list[int], vectors: list[Vector], size: int = 6) -> str:
+    """A story's label: its most telling entity names, then its strongest words."""
+    total: Counter = Counter()
+    for i in members:
+        total.update(vectors[i])
+    surface = _surface_forms([documents[i] for i in members])
+    words = []
+    for term, _ in total.most_common():
+        word = term[4:] if term.startswith("ENT:") else surface.get(term)
+        if word and word.lower() not in {w.lower() for w in words}:
+            words.append(word)
+        if len(words) == size:
+            break
+    return ", ".join(words)
+
+
+def _terms(doc: Document) -> Counter:
+    terms: Counter = Counter()
+    for sentence in doc.sentences or []:
+        terms.update(stems(sentence.text))
+    if not doc.sentences:
+        terms.update(stems(doc.text))
+    if doc.title:
+        terms.update(stems(doc.title))
+    for mention in doc.entities:
+        terms[f"ENT:{mention.text}"] += ENTITY_WEIGHT
+    return terms
+
+
+def _single_pass(order: list[int], vectors: list[Vector]) -> list[_Story]:
+    stories: list[_Story] = []
+    index: dict[str, set[int]] = defaultdict(set)
+    for i in order:
+        best, best_sim = _best_story(vectors[i], stories, index)
+        if best is None or best_sim < JOIN_SIMILARITY:
+            stories.append(_Story())
+            best = len(stories) - 1
+        story = stories[best]
+        story.members.append(i)
+        story.total.update(vectors[i])
+        for term, _ in story.total.most_common(INDEX_TERMS):
+            index[term].add(best)
+    return stories
+
+
+def _best_story(vector: Vector, stories: list[_Story], index: dict[str, set[int]]) -> tuple[int | None, float]:
+    query = sorted(vector, key=lambda t: (-vector[t], t))[:QUERY_TERMS]
+    candidates = sorted({s for term in query for s in index.get(term, ())})
+    best, best_sim = None, 0.0
+    for s in candidates:
+        sim = _cosine(vector, stories[s].centroid())
+        if sim > best_sim:
+            best, best_sim = s, sim
+    return best, best_sim
+
+
+def _reassign(order: list[int], vectors: list[Vector], stories: list[_Story]) -> list[_Story]:
+    """One refinement pass: every document moves to its most similar story centroid."""
+    centroids = [s.centroid() for s in stories]
+    index: dict[str, set[int]] = defaultdict(set)
+    for s, centroid in enumerate(centroids):
+        for term in sorted(centroid, key=lambda t: (-centroid[t], t))[:INDEX_TERMS]:
+            index[term].add(s)
+    refined = [_Story() for _ in stories]
+    for i in order:
+        query = sorted(vectors[i], key=lambda t: (-vectors[i][t], t))[:QUERY_TERMS]
+        candidates = sorted({s for term in query for s in index.get(term, ())})
+        home = next(s for s, story in enumerate(stories) if i in story.members)
+        best, best_sim = home, _cosine(vectors[i], centroids[home])
+        for s in candidates:
+            sim = _cosine(vectors[i], centroids[s])
+            if sim > best_sim + 1e-12:
+                best, best_sim = s, sim
+        refined[best].members.append(i)
+        refined[best].total.update(vectors[i])
+    return refined
+
+
+def _surface_forms(documents: list[Document]) -> dict[str, str]:
+    """The most frequent written form of each stem, to label stories with real words."""
+    import re
+
+    forms: dict[str, Counter] = defaultdict(Counter)
+    for doc in documents:
+        for word in re.findall(r"\w+", doc.text):
+            stem = next(iter(stems(word)), None)
+            if stem:
+                forms[stem][word] += 1
+    return {stem: counter.most_common(1)[0][0] for stem, counter in forms.items()}
+
+
+def _normalised(vector: Vector) -> Vector:
+    norm = math.sqrt(sum(v * v for v in vector.values()))
+    return {t: v / norm for t, v in vector.items()} if norm else {}
+
+
+def _cosine(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
