@@ -34,6 +34,8 @@ def test_quotation_spanning_sentences_splits_inside_and_closes_at_the_end():
 def test_glued_sentences_and_numbers():
     assert texts("Nella regione di Kursk.Lo spiegamento è grave.") == [
         "Nella regione di Kursk.", "Lo spiegamento è grave."]
+    assert texts("Cessino tali azioni.L'approfondimento preoccupa.") == [
+        "Cessino tali azioni.", "L'approfondimento preoccupa."]
     assert texts("Costano 2.5 milioni. 10.000 soldati sono partiti.") == [
         "Costano 2.5 milioni.", "10.000 soldati sono partiti."]
 

@@ -11,6 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rassegna.model import Document, Dossier, Quarantined
+from rassegna.reuse import find_reuse
+from rassegna.stories import document_vectors, group_stories, label_of
+from rassegna.summary import summarise
 
 CorpusStep = Callable[[Dossier], None]
 CORPUS_STEPS: list[CorpusStep] = []
@@ -64,4 +67,45 @@ def _span(span) -> dict | None:
     return None if span is None else {"start": span.start, "end": span.end, "text": span.text}
 
 
-CORPUS_STEPS.append(collect_spans)
+def find_reuse_step(dossier: Dossier) -> None:
+    dossier.reuse = find_reuse(dossier.documents)
+
+
+def group_stories_step(dossier: Dossier) -> None:
+    """Stories with labels, independent-source counts and cited summaries."""
+    docs = dossier.documents
+    vectors = document_vectors(docs)
+    dependent = [(r["a"], r["b"]) for r in dossier.reuse if r["kind"] in DEPENDENT_REUSE]
+    dossier.stories = []
+    for number, members in enumerate(group_stories(docs), start=1):
+        story_id = f"s{number}"
+        ids = [docs[i].id for i in members]
+        for i in members:
+            docs[i].story = story_id
+        dossier.stories.append({
+            "id": story_id, "label": label_of(docs, members, vectors), "documents": ids,
+            "independent_sources": independent_sources(ids, dependent),
+            "summary": summarise([docs[i] for i in members])})
+
+
+# Reuse kinds that make two documents one source: a rewrite repeats its source.
+DEPENDENT_REUSE = {"duplicate", "rewrite"}
+
+
+def independent_sources(ids: list[str], dependent: list[tuple[str, str]]) -> int:
+    """Documents left once duplicates and rewrites of each other count once (union-find)."""
+    parent = {i: i for i in ids}
+
+    def root(i: str) -> str:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a, b in dependent:
+        if a in parent and b in parent:
+            parent[root(a)] = root(b)
+    return len({root(i) for i in ids})
+
+
+CORPUS_STEPS.extend([collect_spans, find_reuse_step, group_stories_step])

@@ -20,7 +20,7 @@ _TERMINALS = ".!?…"
 # Terminal punctuation, then closing quotes/brackets, then the gap to the next sentence.
 _BOUNDARY = re.compile(rf"[{_TERMINALS}]+[{re.escape(_CLOSERS)}]*(?=\s|$)")
 # Scrapes drop the space after a full stop: "nella regione di Kursk.Lo spiegamento".
-_GLUED = re.compile(r"(?<=[a-zà-öø-ÿ]{2}[.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
+_GLUED = re.compile(r"(?<=[a-zà-öø-ÿ]{2}[.!?])(?=[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]|['’][A-Za-zÀ-ÖØ-öø-ÿ]))")
 _WORD_BEFORE = re.compile(r"([\w.]+)\W*$")
 
 

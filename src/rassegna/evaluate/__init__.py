@@ -14,4 +14,10 @@ def _extraction(data: Path, **_: Any) -> dict:
     return evaluate_extraction(data)
 
 
-TASKS: dict[str, Callable[..., dict]] = {"extraction": _extraction}
+def _stories(data: Path, **_: Any) -> dict:
+    from rassegna.evaluate.stories import evaluate_stories
+
+    return evaluate_stories(data)
+
+
+TASKS: dict[str, Callable[..., dict]] = {"extraction": _extraction, "stories": _stories}

@@ -1,0 +1,30 @@
+"""Sparse term vectors as plain dicts: enough for cosine similarity between a few thousand
+texts without a matrix library, and picklable for any engine."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+Vector = dict[str, float]
+
+
+def normalised(vector: Mapping[str, float]) -> Vector:
+    norm = math.sqrt(sum(v * v for v in vector.values()))
+    return {t: v / norm for t, v in vector.items()} if norm else {}
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def tfidf(term_counts: Iterable[Mapping[str, float]]) -> list[Vector]:
+    """L2-normalised TF-IDF vectors, sublinear term frequency and smoothed idf."""
+    counts = list(term_counts)
+    df = Counter(term for c in counts for term in c)
+    n = len(counts)
+    return [normalised({t: (1 + math.log(tf)) * (math.log((1 + n) / (1 + df[t])) + 1)
+                        for t, tf in c.items() if tf > 0}) for c in counts]

@@ -1,0 +1,80 @@
+"""The cross-document stage on corpora written here: reuse, stories, independent sources,
+summaries."""
+
+from rassegna.corpus import build_dossier, independent_sources
+from rassegna.model import RawDocument
+from rassegna.pipeline import Options, prepare
+from rassegna.reuse import find_reuse
+from rassegna.stories import group_stories
+from rassegna.summary import summarise
+
+STATEMENT = (
+    "Il ministro della Salute ha annunciato oggi un piano da 2 miliardi per gli ospedali del Sud.\n"
+    "Il piano prevede l'assunzione di 5.000 infermieri entro la fine del prossimo anno.\n"
+    "Le Regioni dovranno presentare i progetti esecutivi entro il mese di marzo.\n"
+    "I sindacati dei medici hanno accolto la notizia con cautela e chiedono garanzie sui fondi.")
+REWRITE = (
+    "Un piano da 2 miliardi destinato agli ospedali del Sud è stato annunciato oggi dal ministro della Salute.\n"
+    "Previsti 5.000 nuovi infermieri da assumere entro la fine del prossimo anno, secondo il piano.\n"
+    "Entro marzo le Regioni dovranno presentare i loro progetti esecutivi.\n"
+    "Cauti i sindacati dei medici, che chiedono garanzie sui fondi promessi.")
+OTHER_SAME_STORY = (
+    "Negli ospedali del Sud mancano infermieri: il piano del ministro della Salute prova a colmare il vuoto.\n"
+    "Secondo i sindacati dei medici, le assunzioni di infermieri non bastano senza nuovi fondi stabili per gli ospedali.")
+UNRELATED = (
+    "La squadra di casa ha vinto la finale di pallavolo al tie-break dopo tre ore di gioco.\n"
+    "L'allenatore ha dedicato la vittoria ai tifosi arrivati da tutta la provincia per la finale.")
+
+
+def docs(*texts):
+    return [prepare(RawDocument(id=f"d{i}", source=f"d{i}.txt", text=t, format="txt", needs_cleaning=False),
+                    Options(lang="it")) for i, t in enumerate(texts)]
+
+
+def test_rewrite_is_found_with_aligned_passages():
+    documents = docs(STATEMENT, REWRITE, UNRELATED)
+    reuse = find_reuse(documents)
+    assert reuse and (reuse[0]["a"], reuse[0]["b"]) == ("d0", "d1")
+    assert reuse[0]["kind"] == "rewrite"
+    passage = reuse[0]["passages"][0]
+    assert "piano da 2 miliardi" in documents[0].text[passage["a_start"]:passage["a_end"]]
+    assert "piano da 2 miliardi" in documents[1].text[passage["b_start"]:passage["b_end"]]
+    assert not any("d2" in (r["a"], r["b"]) for r in reuse)
+
+
+def test_exact_copy_is_a_duplicate():
+    reuse = find_reuse(docs(STATEMENT, STATEMENT + "\nFine.", UNRELATED))
+    assert reuse[0]["kind"] == "duplicate" and reuse[0]["score"] >= 0.8
+
+
+def test_stories_group_related_and_separate_unrelated():
+    groups = group_stories(docs(STATEMENT, UNRELATED, REWRITE, OTHER_SAME_STORY))
+    assert sorted(map(sorted, groups)) == [[0, 2, 3], [1]]
+
+
+def test_story_grouping_does_not_depend_on_input_order():
+    texts = [STATEMENT, UNRELATED, REWRITE, OTHER_SAME_STORY]
+    forward = build_dossier(docs(*texts), inputs=4, quarantined=[])
+    backward = build_dossier(list(reversed(docs(*texts))), inputs=4, quarantined=[])
+    assert forward.stories == backward.stories and forward.reuse == backward.reuse
+
+
+def test_independent_sources_count_rewrites_once():
+    assert independent_sources(["a", "b", "c", "d"], [("a", "b"), ("b", "c")]) == 2
+    assert independent_sources(["a", "b"], []) == 2
+    dossier = build_dossier(docs(STATEMENT, REWRITE, OTHER_SAME_STORY), inputs=3, quarantined=[])
+    story = dossier.stories[0]
+    assert len(story["documents"]) == 3 and story["independent_sources"] == 2
+
+
+def test_summary_sentences_are_cited_corpus_sentences_without_repeats():
+    documents = docs(STATEMENT, REWRITE, OTHER_SAME_STORY)
+    summary = summarise(documents)
+    assert 1 <= len(summary) <= 10
+    by_id = {d.id: d for d in documents}
+    for item in summary:
+        cite = item["citations"][0]
+        assert by_id[cite["doc"]].text[cite["start"]:cite["end"]] == item["text"]
+    # The statement and its rewrite say the same thing: at most one of each pair is kept.
+    texts = " ".join(item["text"] for item in summary)
+    assert not ("Le Regioni dovranno presentare" in texts and "Entro marzo le Regioni" in texts)
