@@ -13,6 +13,7 @@ Two signals, both found without comparing all pairs:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -33,6 +34,11 @@ STEM_CHARS = 6
 # A document pair is a rewrite when its passages cover this much of the shorter text.
 REWRITE_COVERAGE = 0.25
 PASSAGE_GAP = 2  # sentences that may be skipped inside one passage, on either side
+# Bounds that keep the work linear when one text is copied many times: a sentence is compared
+# with at most this many candidates per index stem, and a document keeps its strongest
+# partners only (a wire story in 200 outlets gives 200 links, not 20,000).
+CANDIDATES_PER_STEM = 40
+PARTNERS_PER_DOCUMENT = 10
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _STOP_WORDS = frozenset(IT_STOP_WORDS | EN_STOP_WORDS)
@@ -70,7 +76,19 @@ def find_reuse(documents: list[Document]) -> list[dict]:
         records.append({"a": documents[a].id, "b": documents[b].id, "kind": kind,
                         "score": round(score, 4), "passages": passages})
     records.sort(key=lambda r: (-r["score"], r["a"], r["b"]))
-    return records
+    return _strongest_partners(records)
+
+
+def _strongest_partners(records: list[dict]) -> list[dict]:
+    """Keep a pair when it is among the strongest links of either of its documents."""
+    links: dict[str, int] = defaultdict(int)
+    kept = []
+    for record in records:  # strongest first
+        if links[record["a"]] < PARTNERS_PER_DOCUMENT or links[record["b"]] < PARTNERS_PER_DOCUMENT:
+            kept.append(record)
+            links[record["a"]] += 1
+            links[record["b"]] += 1
+    return kept
 
 
 def stems(text: str) -> frozenset[str]:
@@ -105,10 +123,9 @@ def _near_duplicates(documents: list[Document]) -> dict[tuple[int, int], float]:
         lsh.insert(str(i), minhash)
     found = {}
     for i, minhash in enumerate(hashes):
-        for key in lsh.query(minhash):
-            j = int(key)
-            if j > i:
-                found[(i, j)] = hashes[i].jaccard(hashes[j])
+        later = sorted(j for j in map(int, lsh.query(minhash)) if j > i)
+        for j in later[:CANDIDATES_PER_STEM]:
+            found[(i, j)] = hashes[i].jaccard(hashes[j])
     return found
 
 
@@ -131,9 +148,9 @@ def _matching_sentences(sentences: list[list[_Sentence]]) -> dict[tuple[int, int
     seen = set()
     for sentence in usable:
         for stem in signature[sentence]:
-            for other in index[stem]:
-                if other.doc <= sentence.doc:
-                    continue
+            postings = index[stem]  # in document order: skip to the later documents
+            first = bisect_right(postings, sentence.doc, key=lambda o: o.doc)
+            for other in postings[first:first + CANDIDATES_PER_STEM]:
                 key = (sentence.doc, sentence.index, other.doc, other.index)
                 if key in seen:
                     continue

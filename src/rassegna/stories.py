@@ -32,9 +32,17 @@ ENTITY_WEIGHT = 2.0
 class _Story:
     members: list[int] = field(default_factory=list)
     total: Counter = field(default_factory=Counter)
+    _centroid: Vector | None = None
+
+    def add(self, i: int, vector: Vector) -> None:
+        self.members.append(i)
+        self.total.update(vector)
+        self._centroid = None
 
     def centroid(self) -> Vector:
-        return normalised(dict(self.total))
+        if self._centroid is None:  # recomputed only after a change
+            self._centroid = normalised(self.total)
+        return self._centroid
 
 
 def group_stories(documents: list[Document]) -> list[list[int]]:
@@ -93,8 +101,7 @@ def _single_pass(order: list[int], vectors: list[Vector]) -> list[_Story]:
             stories.append(_Story())
             best = len(stories) - 1
         story = stories[best]
-        story.members.append(i)
-        story.total.update(vectors[i])
+        story.add(i, vectors[i])
         for term, _ in story.total.most_common(INDEX_TERMS):
             index[term].add(best)
     return stories
@@ -119,17 +126,17 @@ def _reassign(order: list[int], vectors: list[Vector], stories: list[_Story]) ->
         for term in sorted(centroid, key=lambda t: (-centroid[t], t))[:INDEX_TERMS]:
             index[term].add(s)
     refined = [_Story() for _ in stories]
+    story_of = {i: s for s, story in enumerate(stories) for i in story.members}
     for i in order:
         query = sorted(vectors[i], key=lambda t: (-vectors[i][t], t))[:QUERY_TERMS]
         candidates = sorted({s for term in query for s in index.get(term, ())})
-        home = next(s for s, story in enumerate(stories) if i in story.members)
+        home = story_of[i]
         best, best_sim = home, cosine(vectors[i], centroids[home])
         for s in candidates:
             sim = cosine(vectors[i], centroids[s])
             if sim > best_sim + 1e-12:
                 best, best_sim = s, sim
-        refined[best].members.append(i)
-        refined[best].total.update(vectors[i])
+        refined[best].add(i, vectors[i])
     return refined
 
 
