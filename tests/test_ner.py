@@ -106,7 +106,7 @@ def it_model():
 def test_italian_model_finds_person_and_place(it_model):
     from rassegna.ner import find_entities
 
-    text = "Il segretario generale della Nato Mark Rutte è arrivato ieri a Roma per un vertice."
+    text = "Il segretario generale della Nato, Mark Rutte, è arrivato ieri a Roma per un vertice."
     (ents,) = find_entities([text], "it")
     found = {(text[s:e], lab) for s, e, lab in ents}
     assert ("Mark Rutte", "PER") in found, found

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from rassegna.attribution import find_attributions
 from rassegna.clean import clean_text
 from rassegna.language import detect_language
 from rassegna.model import Document, Quarantined, RawDocument
@@ -29,7 +30,9 @@ class Options:
 # the list for one of its fields. Later stages register here, in dependency order:
 # e.g. ("entities", find_entities) before ("attributions", find_attributions).
 SpanAnalysis = Callable[[Document, Options], list]
-SPAN_ANALYSES: list[tuple[str, SpanAnalysis]] = []
+SPAN_ANALYSES: list[tuple[str, SpanAnalysis]] = [
+    ("attributions", find_attributions),
+]
 
 
 def analyse(raw: RawDocument, options: Options = Options(),

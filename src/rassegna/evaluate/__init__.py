@@ -20,4 +20,11 @@ def _stories(data: Path, **_: Any) -> dict:
     return evaluate_stories(data)
 
 
-TASKS: dict[str, Callable[..., dict]] = {"extraction": _extraction, "stories": _stories}
+def _attribution(data: Path, **_: Any) -> dict:
+    from rassegna.evaluate.attribution import evaluate_attribution
+
+    return evaluate_attribution(data)
+
+
+TASKS: dict[str, Callable[..., dict]] = {"extraction": _extraction, "stories": _stories,
+                                         "attribution": _attribution}

@@ -75,3 +75,9 @@ RECIPIENT_PREPOSITIONS = ("to",)
 NAMING_WORDS = ("called", "calls", "call", "calling", "dubbed", "named", "titled", "entitled",
                 "so-called", "term", "termed", "word", "words", "phrase", "slogan", "label",
                 "labeled", "describes", "described", "branded")
+# Titles dropped from the front of a speaker's name ("Governor Maria Lopez" → "Maria Lopez").
+NAME_TITLES = ("mr", "mrs", "ms", "dr", "sen", "senator", "rep", "representative", "gov", "governor",
+               "president", "secretary", "gen", "general", "judge", "mayor", "prof", "professor",
+               "sir", "lady", "lord", "former", "vice", "chairman", "speaker", "leader", "minister",
+               "prime", "pres", "col", "capt", "sgt", "lt", "candidate", "nominee", "gop", "democratic",
+               "republican", "state")

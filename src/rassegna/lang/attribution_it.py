@@ -85,3 +85,8 @@ RECIPIENT_PREPOSITIONS = ("a", "ai", "agli", "alla", "alle", "al", "all'", "allâ
 NAMING_WORDS = ("chiamato", "chiamata", "chiama", "denominato", "denominata", "intitolato",
                 "intitolata", "detto", "detta", "cosiddetto", "cosiddetta", "definito", "definita",
                 "definisce", "definendo", "ribattezzato", "ribattezzata", "soprannominato")
+# Titles dropped from the front of a speaker's name ("il presidente Sergio Rossi" is already lower
+# case; these cover capitalised forms such as "Presidente", "On.", "Dott.").
+NAME_TITLES = ("sig", "sigra", "dott", "dottssa", "prof", "profssa", "on", "sen", "avv", "ing",
+               "presidente", "ministro", "segretario", "generale", "papa", "don", "mons", "santo",
+               "san", "premier", "sindaco", "governatore", "ammiraglio", "colonnello", "capitano")

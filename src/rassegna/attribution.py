@@ -1,0 +1,1229 @@
+"""Who said what: direct quotations and reported speech, as `Attribution` spans.
+
+Two passes over a document, then a merge in text order:
+
+1. **Quotations.** `find_quotes` pairs quotation marks of every convention (“…”, «…», "…",
+   ‘…’, „…“), across sentences and paragraphs. A quotation is speech when a cue is attached to
+   it (`"…", ha detto X` / `X said: "…"` / `"…," he said, "…"` — the last one merged into one
+   attribution whose `spans` are the pieces), or when it is a full sentence with no cue
+   (a continuation: the last speaker keeps the floor). Short quoted words, titles and names
+   (`is_scare_quote`) are not speech unless a cue in the same sentence attributes them and
+   they read as a clause.
+2. **Reported speech.** Per sentence, cue phrases from the language lexicon
+   (`rassegna.lang.attribution_it` / `attribution_en`): verbs (`ha detto che …`, `…, said X`,
+   `X, sostiene Y, …`), prepositional cues (`secondo X`, `according to X`) and inverted
+   cues whose content is the previous sentence (`Lo ha detto X`).
+
+Sources are noun phrases next to the cue; an empty or pronoun subject (`ha aggiunto.`) takes the
+previous attribution's source span. `resolve_speaker` maps a source to a canonical name within
+the document (full names, surnames, roles introduced earlier, pronouns).
+
+For English a small learned filter (`rassegna/models/attribution_en/cue_filter.json`, a
+logistic regression trained on PolNeAR by `training/attribution/train_cue_filter.py`) decides
+which reported-speech cue candidates are attributions; quotations are rule-based.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from types import ModuleType
+
+from rassegna.lang import attribution_en, attribution_it
+from rassegna.model import Attribution, Document, Span
+
+_LEXICONS: dict[str, ModuleType] = {"it": attribution_it, "en": attribution_en}
+_MODEL_DIR = Path(__file__).parent / "models"
+
+OPENERS = {"“": "”", "«": "»", "„": "“”", '"': '"', "‘": "’"}
+_QUOTE_CHARS = re.compile(r"[“”«»„\"‘’]")
+_TERMINAL = ".!?…"
+_BOUNDARY_PUNCT = set(",;:()[]—–\"“”«»„‘’")
+_MAX_QUOTE = 6000
+
+
+# ---------------------------------------------------------------- tokens
+
+@dataclass(frozen=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+_TOKEN = {
+    "it": re.compile(r"[^\W\d_]+['’](?=[^\W\d_])|\w+(?:[-.,]\w+)*|\S"),
+    "en": re.compile(r"\w+(?=n['’]t\b)|n['’]t\b|['’]s\b|\w+(?:[-.]\w+)*\.?(?<=[A-Z]\.)|\w+(?:-\w+)*"
+                     r"|\d+(?:[.,]\d+)*|\S"),
+}
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None, lang: str = "it") -> list[Tok]:
+    pattern = _TOKEN.get(lang, _TOKEN["en"])
+    end = len(text) if end is None else end
+    return [Tok(m.start(), m.end(), m.group()) for m in pattern.finditer(text, start, end)]
+
+
+# ---------------------------------------------------------------- lexicon
+
+@dataclass
+class Lexicon:
+    lang: str
+    mod: ModuleType
+    verb: re.Pattern
+    prep: re.Pattern
+    gerunds: frozenset[str]
+
+    def has(self, name: str, word: str) -> bool:
+        return word in _lowset(self.lang, name)
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _lowset(lang: str, name: str) -> frozenset[str]:
+    return frozenset(getattr(_LEXICONS[lang], name, ()))
+
+
+def _learned_cue_words(code: str) -> tuple[str, ...]:
+    """Cue words mined from annotated data (`models/attribution_<lang>/cue_words.json`)."""
+    path = _MODEL_DIR / f"attribution_{code}" / "cue_words.json"
+    if not path.exists():
+        return ()
+    return tuple(json.loads(path.read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=None)
+def lexicon(lang: str | None) -> Lexicon:
+    code = (lang or "en").lower()[:2]
+    code = code if code in _LEXICONS else "en"
+    mod = _LEXICONS[code]
+    aux, adv = _alt(mod.AUXILIARIES), _alt(mod.CUE_ADVERBS)
+    learned = _learned_cue_words(code)
+    finite = _alt(tuple(mod.FINITE_VERBS) + tuple(mod.GERUNDS) + learned)
+    parts = [rf"(?:(?:{aux})\s+)?(?:(?:{adv})\s+){{0,2}}(?:{finite})"]
+    if mod.PARTICIPLES:
+        parts.append(rf"(?:{aux})\s+(?:(?:{adv})\s+){{0,2}}(?:{_alt(mod.PARTICIPLES)})")
+    verb = re.compile(rf"(?<![\w'’])(?:{'|'.join(parts)})(?![\w'’])", re.IGNORECASE)
+    prep = re.compile(rf"(?<![\w'’])(?:{'|'.join(mod.PREP_CUES)})(?![\w])", re.IGNORECASE)
+    return Lexicon(code, mod, verb, prep, frozenset(mod.GERUNDS))
+
+
+# ---------------------------------------------------------------- quotations
+
+@dataclass(frozen=True)
+class Quote:
+    open: int          # index of the opening mark
+    close: int         # index of the closing mark (== inner_end), or the end when unclosed
+    inner_start: int
+    inner_end: int
+
+
+def _can_open(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if after.isspace():
+        return False
+    return before.isspace() or before in "([{—–-:;,/“«„‘\"'" or i == 0
+
+
+def _can_close(text: str, i: int, mark: str) -> bool:
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if mark in "’'":
+        return not after.isalnum()
+    if mark == '"':
+        return not after.isalnum() or text[i - 1] in _TERMINAL + ",;:"
+    return True
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Quotations in `text`, outermost only, in order. Unclosed ones end at their paragraph."""
+    out: list[Quote] = []
+    i, n = 0, len(text)
+    while i < n:
+        m = _QUOTE_CHARS.search(text, i)
+        if not m:
+            break
+        i = m.start()
+        ch = text[i]
+        if ch not in OPENERS or not _can_open(text, i):
+            i += 1
+            continue
+        closers = OPENERS[ch]
+        j = i + 1
+        found = None
+        while j < n and j - i < _MAX_QUOTE:
+            c = text[j]
+            if c == "\n":
+                # A paragraph break inside a quotation: fine if the quotation closes later
+                # before another one of the same kind opens, or if the next paragraph reopens it.
+                k = j
+                while k < n and text[k].isspace():
+                    k += 1
+                if k < n and text[k] == ch and ch not in closers:
+                    j = k + 1
+                    continue
+                nxt_close = _next_mark(text, k, closers, ch)
+                if nxt_close is None or nxt_close[1] == "open":
+                    found = ("unclosed", j)
+                    break
+                j = k
+                continue
+            if c in closers and _can_close(text, j, c):
+                found = ("closed", j)
+                break
+            j += 1
+        if found is None:
+            i += 1
+            continue
+        kind, pos = found
+        if kind == "closed":
+            inner_start, inner_end = _strip(text, i + 1, pos)
+            if inner_end > inner_start:
+                out.append(Quote(i, pos, inner_start, inner_end))
+            i = pos + 1
+        else:
+            inner_start, inner_end = _strip(text, i + 1, pos)
+            if inner_end > inner_start:
+                out.append(Quote(i, inner_end, inner_start, inner_end))
+            i = pos + 1
+    return out
+
+
+def _next_mark(text: str, start: int, closers: str, opener: str) -> tuple[int, str] | None:
+    """The next closing (or re-opening) mark of this kind from `start`, within reach."""
+    limit = min(len(text), start + _MAX_QUOTE)
+    for j in range(start, limit):
+        c = text[j]
+        if c in closers and _can_close(text, j, c) and not (c == opener and _can_open(text, j)):
+            return j, "close"
+        if c == opener and _can_open(text, j):
+            return j, "open"
+    return None
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+_WORDS = re.compile(r"\w+(?:['’-]\w+)*")
+
+
+def is_scare_quote(quote: str, before: str = "", lang: str | None = "it") -> bool:
+    """True for quoted words that are not speech: scare quotes, titles, names, slogans.
+
+    `quote` is the text inside the marks, `before` the text just before the opening mark.
+    A quotation is a scare quote when it has at most four words and no sentence-ending
+    punctuation, or when it is a short title/name (capitalised, no final punctuation,
+    introduced by an article, a preposition or a naming word such as "chiamato"/"called").
+    """
+    words = _WORDS.findall(quote)
+    if not words:
+        return True
+    lex = lexicon(lang)
+    stripped = quote.rstrip()
+    sentence_like = stripped[-1:] in _TERMINAL or bool(re.search(r"[.!?]\s+[A-ZÀ-Þ]", quote))
+    if sentence_like and len(words) >= 3:
+        return False
+    if len(words) <= 4:
+        return True
+    prev = re.findall(r"[\w'’-]+", before[-40:].lower())
+    prev_word = prev[-1] if prev else ""
+    title_intro = (prev_word in lex.mod.NAMING_WORDS or prev_word in lex.mod.DETERMINERS
+                   or prev_word in lex.mod.NP_PREPOSITIONS)
+    if words[0][:1].isupper() and title_intro and len(words) <= 12 and not sentence_like:
+        return True
+    capitals = sum(w[:1].isupper() for w in words)
+    if capitals >= max(2, len(words) - 1) and not sentence_like:
+        return True  # "Make America Great Again", "Partito Democratico Europeo"
+    return False
+
+
+def is_clause(quote: str, lang: str | None = "it") -> bool:
+    """Does a short quoted fragment read as a clause («non resterà a guardare») rather than a
+    noun phrase («alleanza», «le crescenti minacce …»)?"""
+    words = [w.lower() for w in _WORDS.findall(quote)]
+    if len(words) < 3:
+        return False
+    lex = lexicon(lang)
+    if words[0] in lex.mod.DETERMINERS or words[0] in lex.mod.NP_PREPOSITIONS:
+        return any(w in lex.mod.COMPLEMENTIZERS or w in lex.mod.VERB_HINTS for w in words[1:])
+    return True
+
+
+# ---------------------------------------------------------------- helpers on sentences
+
+@dataclass
+class Candidate:
+    content: list[tuple[int, int]]
+    direct: bool
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+    anchor: int
+    inherit: bool = False    # take the previous speaker's source
+    kind: str = ""
+    score: float = 1.0
+
+
+def _sentence_index(sentences: list[Span], pos: int) -> int:
+    lo, hi = 0, len(sentences) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        s = sentences[mid]
+        if pos < s.start:
+            hi = mid - 1
+        elif pos >= s.end:
+            lo = mid + 1
+        else:
+            return mid
+    return max(0, min(len(sentences) - 1, lo))
+
+
+def _trim_span(text: str, start: int, end: int, chars: str = " \t\n,;:.—–-") -> tuple[int, int]:
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def _content_span(text: str, start: int, end: int) -> tuple[int, int]:
+    start, end = _trim_span(text, start, end, " \t\n,;:—–-")
+    # keep a final period out, but keep closing quotation marks balanced with opening ones
+    while end > start and text[end - 1] in ".,;:" and not _inside_open_quote(text, start, end - 1):
+        end -= 1
+        start, end = _trim_span(text, start, end, " \t\n,;:—–-")
+    return start, end
+
+
+def _inside_open_quote(text: str, start: int, end: int) -> bool:
+    seg = text[start:end]
+    return seg.count("“") > seg.count("”") or seg.count("«") > seg.count("»")
+
+
+def _np_before(toks: list[Tok], idx: int, lex: Lexicon, text: str) -> tuple[int, int] | None:
+    """The subject noun phrase ending just before token `idx` (the cue), or None."""
+    mod = lex.mod
+    j = idx - 1
+    end_tok = j
+    if j < 0:
+        return None
+    if toks[j].text == ",":
+        # "il segretario generale della Nato, Mark Rutte, ha dichiarato"
+        k = j - 1
+        while k >= 0 and toks[k].text not in {",", ";", ":", "(", "—"} and (
+                toks[k].is_cap or toks[k].low in mod.NP_PREPOSITIONS or toks[k].text in "-.'’"):
+            k -= 1
+        if k >= 0 and toks[k].text == "," and k < j - 1 and toks[k + 1].is_cap:
+            end_tok = j - 1
+            j = k - 1
+        else:
+            # "La Corea del Sud, dal canto suo, ha riferito": skip a lower-case parenthetical
+            k = j - 1
+            while k >= 0 and toks[k].text != "," and j - k < 6 and toks[k].text not in _BOUNDARY_PUNCT:
+                k -= 1
+            if k > 0 and toks[k].text == "," and not toks[k + 1].is_cap and toks[k + 1].low not in mod.CLAUSE_BOUNDARIES:
+                end_tok = k - 1
+                j = k - 1
+            else:
+                return None
+    start_tok = None
+    k = j
+    count = 0
+    while k >= 0 and count < 14:
+        t = toks[k]
+        low = t.low
+        if t.text in _BOUNDARY_PUNCT or t.text in _TERMINAL:
+            if t.text == "," and start_tok is not None and _is_apposition_name(toks, start_tok, end_tok):
+                k -= 1
+                count += 1
+                continue
+            break
+        if low in mod.CLAUSE_BOUNDARIES:
+            break
+        if low in mod.NP_PREPOSITIONS and low in {"e", "and"}:
+            # coordination: keep "X e Y" only when the left part has no verb
+            left = []
+            m = k - 1
+            while m >= 0 and toks[m].text not in _BOUNDARY_PUNCT and toks[m].low not in mod.CLAUSE_BOUNDARIES and len(left) < 8:
+                left.append(toks[m])
+                m -= 1
+            if any(_verbish(x, lex) for x in left) or not left:
+                break
+        if _verbish(t, lex) and not t.is_cap:
+            break
+        start_tok = k
+        k -= 1
+        count += 1
+    if start_tok is None:
+        return None
+    # do not start a source with a preposition / adverb leftover
+    while start_tok <= end_tok and (toks[start_tok].low in mod.NP_STOPS and toks[start_tok].low not in mod.DETERMINERS):
+        start_tok += 1
+    if start_tok > end_tok:
+        return None
+    s, e = toks[start_tok].start, toks[end_tok].end
+    return _trim_span(text, s, e)
+
+
+def _is_apposition_name(toks: list[Tok], start_tok: int, end_tok: int) -> bool:
+    seg = toks[start_tok:end_tok + 1]
+    return bool(seg) and all(t.is_cap or t.text in "-.'’" for t in seg) and len(seg) <= 4
+
+
+def _verbish(t: Tok, lex: Lexicon) -> bool:
+    low = t.low
+    if low in lex.mod.VERB_HINTS:
+        return True
+    if lex.lang == "en":
+        return len(low) > 4 and low.endswith("ed") and not t.is_cap
+    return len(low) > 5 and low.endswith(("ato", "ito", "uto")) and not t.is_cap
+
+
+def _np_after(toks: list[Tok], idx: int, lex: Lexicon, text: str,
+              allow_time: bool = True) -> tuple[tuple[int, int] | None, int]:
+    """The noun phrase starting at token `idx` (after a cue); returns (span, next token index)."""
+    mod = lex.mod
+    n = len(toks)
+    i = idx
+    if allow_time:
+        while i < n and (toks[i].low in mod.TIME_WORDS and not toks[i].is_cap
+                         or toks[i].low in {"giovedì", "lunedì", "martedì", "mercoledì", "venerdì",
+                                            "sabato", "domenica"}):
+            i += 1
+    start = i
+    seen_cap = False
+    last = None
+    while i < n and i - start < 16:
+        t = toks[i]
+        low = t.low
+        if t.text in _TERMINAL or t.text in {";", ":", "(", ")", "—", "–", "“", "”", "«", "»", '"', "„"}:
+            break
+        if t.text == ",":
+            # apposition: ", Mark Rutte," / ", Yoon Suk-yeol."
+            j = i + 1
+            while j < n and (toks[j].is_cap or toks[j].text in "-.'’"):
+                j += 1
+            if last is not None and j > i + 1 and (j >= n or toks[j].text in {",", ".", ";", ":", "!", "?"}
+                                                   or toks[j].low in mod.NP_STOPS):
+                last = j - 1
+                i = j
+                break
+            break
+        if i > start and low in mod.NP_STOPS and low not in mod.NP_PREPOSITIONS:
+            break
+        if low in mod.COMPLEMENTIZERS and i > start:
+            break
+        if i > start and seen_cap and low in mod.DETERMINERS and toks[i - 1].low not in mod.NP_PREPOSITIONS:
+            break  # "la portavoce del Pentagono Sabrina Singh | la Corea del Nord …"
+        if i > start and lex.lang == "it" and low.endswith(("ando", "endo")) and not t.is_cap:
+            break
+        if i > start and low in mod.VERB_HINTS:
+            break
+        if t.is_cap:
+            seen_cap = True
+        last = i
+        i += 1
+    if last is None or last < start:
+        return None, i
+    # a phrase ending with a preposition/determiner is cut back
+    while last >= start and (toks[last].low in mod.NP_PREPOSITIONS or toks[last].low in mod.DETERMINERS):
+        last -= 1
+    if last < start:
+        return None, i
+    return _trim_span(text, toks[start].start, toks[last].end), i
+
+
+# ---------------------------------------------------------------- cue matching
+
+@dataclass
+class Cue:
+    start: int
+    end: int
+    kind: str   # "verb" | "prep" | "gerund"
+    text: str
+
+
+def _cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
+    out = []
+    for m in lex.prep.finditer(text, start, end):
+        word = m.group().split()[0].lower()
+        if word == "secondo" and lex.mod.PREP_CUE_BLOCKERS:
+            prev = re.findall(r"[\w'’]+", text[max(start, m.start() - 20):m.start()].lower())
+            if prev and prev[-1] in lex.mod.PREP_CUE_BLOCKERS:
+                continue
+            nxt = re.match(r"\s*([\w'’]+)", text[m.end():end])
+            if not nxt or nxt.group(1).lower() in {"me", "te", "noi", "voi", "posto", "tempo",
+                                                    "turno", "giorno", "mandato", "round"}:
+                continue
+        out.append(Cue(m.start(), m.end(), "prep", m.group()))
+    for m in lex.verb.finditer(text, start, end):
+        last = m.group().split()[-1].lower()
+        kind = "gerund" if last in lex.gerunds else "verb"
+        if any(c.start <= m.start() < c.end for c in out):
+            continue
+        prev = re.findall(r"[\w'’]+", text[max(start, m.start() - 15):m.start()].lower())
+        if len(m.group().split()) == 1 and prev and (prev[-1] in lex.mod.DETERMINERS or prev[-1] in lex.mod.NP_PREPOSITIONS) \
+                and prev[-1] not in {"e", "and", "che", "that", "lo", "l'", "l’"}:
+            continue
+        out.append(Cue(m.start(), m.end(), kind, m.group()))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+# ---------------------------------------------------------------- the passes
+
+def find_attributions(doc: Document, options=None) -> list[Attribution]:
+    """Direct quotations and reported speech in `doc`, in text order; offsets into doc.text."""
+    text = doc.text
+    if not text.strip():
+        return []
+    lang = (doc.language or getattr(options, "lang", None) or "en")
+    if lang == "auto":
+        lang = "en"
+    lex = lexicon(lang)
+    sentences = doc.sentences
+    if not sentences:
+        from rassegna.sentences import split_sentences
+
+        sentences = split_sentences(text, lex.lang)
+    cands = candidates(text, sentences, lex)
+    cands = _filter(cands, text, lex)
+    return _finalise(text, cands)
+
+
+def candidates(text: str, sentences: list[Span], lex: Lexicon) -> list[Candidate]:
+    """Every attribution the rules propose, before the learned filter and the merge."""
+    toks_all = tokenize(text, lang=lex.lang)
+    quotes = find_quotes(text)
+    used_cues: list[tuple[int, int]] = []
+    cands: list[Candidate] = []
+    cands += _quote_candidates(text, quotes, sentences, toks_all, lex, used_cues)
+    cands += _reported_candidates(text, quotes, sentences, toks_all, lex, used_cues, cands)
+    return cands
+
+
+def _toks_in(toks: list[Tok], start: int, end: int) -> list[Tok]:
+    i = _bisect(toks, start)
+    out = []
+    while i < len(toks) and toks[i].start < end:
+        if toks[i].end <= end:
+            out.append(toks[i])
+        i += 1
+    return out
+
+
+def _bisect(toks: list[Tok], pos: int) -> int:
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid].start < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
+    s = text.rfind("\n", 0, pos) + 1
+    e = text.find("\n", pos)
+    return s, (len(text) if e < 0 else e)
+
+
+def _quote_candidates(text, quotes, sentences, toks_all, lex, used_cues) -> list[Candidate]:
+    out: list[Candidate] = []
+    skip = set()
+    for qi, q in enumerate(quotes):
+        if qi in skip:
+            continue
+        qend = q.close + 1 if q.close < len(text) and text[q.close] in "”»\"’“" else q.inner_end
+        inner = text[q.inner_start:q.inner_end]
+        before = text[max(0, q.open - 60):q.open]
+        para_s, para_e = _paragraph_bounds(text, q.open)
+        # --- cue after the quotation: `", ha detto X` / `," X said` / `," said X`
+        after_limit = min(para_e, len(text))
+        nxt_q = quotes[qi + 1].open if qi + 1 < len(quotes) else len(text)
+        seg_end = min(after_limit, nxt_q)
+        # stop at the end of the sentence that holds the closing mark
+        si = _sentence_index(sentences, max(q.open, qend - 1))
+        if sentences:
+            seg_end = min(seg_end, max(sentences[si].end, qend))
+        seg_toks = _toks_in(toks_all, qend, seg_end)
+        cue_after = _attached_cue_after(text, seg_toks, lex)
+        cue_before = None
+        if cue_after is None:
+            cue_before = _attached_cue_before(text, q, sentences, toks_all, lex, para_s)
+        speechy = not is_scare_quote(inner, before, lex.lang)
+        cue, source, inherit, kind = None, None, False, "quote"
+        clause_cues = []
+        if cue_after is not None:
+            cue, source, inherit = cue_after
+            kind = "quote-after"
+        elif cue_before is not None:
+            cue, source, inherit, clause_cues = cue_before
+            kind = "quote-before"
+            if cue is None and source is not None:
+                cue_before = None  # "Ft: «…»": a speaker with no cue word
+        if cue is None and source is None and speechy and not _sentence_like_quote(text, q, sentences, inner):
+            continue
+        if cue is None and not speechy:
+            continue
+        if cue is not None and not speechy and not is_clause(inner, lex.lang) and len(_WORDS.findall(inner)) < 6 \
+                and inner.rstrip()[-1:] not in _TERMINAL:
+            continue  # a quoted noun with a cue nearby is still a scare quote
+        pieces = [_trim_span(text, q.inner_start, q.inner_end, " \t\n,;:—–-")]
+        # --- interrupted quotation: `"…," he said, "…"` → one attribution with two pieces
+        if cue_after is not None and qi + 1 < len(quotes):
+            q2 = quotes[qi + 1]
+            gap = text[cue[1]:q2.open]
+            if source and source[0] >= cue[1]:
+                gap = text[source[1]:q2.open]
+            if "\n" not in text[qend:q2.open] and re.fullmatch(r"[\s,:;.—–-]*", gap) and \
+                    re.search(r"[,:—–]\s*$", text[qend:q2.open]) and \
+                    text[q.inner_end - 1:q.inner_end] not in "?!":
+                pieces.append(_trim_span(text, q2.inner_start, q2.inner_end, " \t\n,;:—–-"))
+                skip.add(qi + 1)
+                # the second piece may itself run on: `…," he said. "…"` is not merged
+        if cue is not None:
+            used_cues.append(cue)
+        used_cues.extend(clause_cues)
+        if cue is None and source is None:
+            inherit = True
+            kind = "continuation"
+        out.append(Candidate(pieces, True, cue, source, q.open, inherit=inherit, kind=kind))
+    return out
+
+
+def _sentence_like_quote(text: str, q: Quote, sentences, inner: str) -> bool:
+    """A quotation that stands as its own sentence(s): what a continuation looks like."""
+    if len(_WORDS.findall(inner)) < 4:
+        return False
+    si = _sentence_index(sentences, q.open)
+    start = sentences[si].start if sentences else 0
+    lead = text[min(start, q.open):q.open]
+    return len(_WORDS.findall(lead)) <= 1 and (lead.strip()[-1:] in {"", ":"} or len(lead.strip()) < 4)
+
+
+def _attached_cue_after(text, seg_toks, lex):
+    """`", ha affermato Rutte` / `," Trump said` / `," said Trump` right after a quotation."""
+    if not seg_toks:
+        return None
+    i = 0
+    while i < len(seg_toks) and seg_toks[i].text in {",", "—", "–", "-"}:
+        i += 1
+    if i >= len(seg_toks) or not seg_toks[i].is_word:
+        return None
+    seg_start = seg_toks[i].start
+    seg_end = seg_toks[-1].end
+    cues = [c for c in _cues(text, seg_start, seg_end, lex) if c.kind in {"verb", "gerund"}]
+    if not cues:
+        return None
+    c = cues[0]
+    before = [t for t in seg_toks[i:] if t.end <= c.start]
+    if len(before) > 8 or any(t.text in _TERMINAL for t in before):
+        return None
+    cue = (c.start, c.end)
+    if c.kind == "gerund" and not before:
+        return None
+    following = [t.low for t in seg_toks if t.start >= c.end][:6]
+    if any(w in lex.mod.COMPLEMENTIZERS and w != "come" for w in following):
+        return None  # `…" Trump said on CNN that …`: the cue introduces a new clause
+    if before:
+        src = _trim_span(text, before[0].start, before[-1].end)
+        if before[0].low in lex.mod.COMPLEMENTIZERS:
+            return None
+        return cue, src, False
+    idx = next(k for k, t in enumerate(seg_toks) if t.start >= c.end) if any(t.start >= c.end for t in seg_toks) else len(seg_toks)
+    src, _ = _np_after(seg_toks, idx, lex, text)
+    return cue, src, src is None
+
+
+def _attached_cue_before(text, q, sentences, toks_all, lex, para_s):
+    """`X ha dichiarato: "…"` / `X said, "…"` (cue in the clause before, ending in : or ,)."""
+    pre = text[max(0, q.open - 400):q.open].rstrip()
+    if not pre:
+        return None
+    if pre[-1] not in ":,":
+        return None
+    # the clause before the opening mark: back to the previous sentence start
+    end = q.open - (len(text[:q.open]) - len(text[:q.open].rstrip())) - 1
+    si = _sentence_index(sentences, max(0, end - 1))
+    start = sentences[si].start if sentences else 0
+    if start > end:
+        start = max(0, end - 300)
+    cues = [c for c in _cues(text, start, end, lex) if c.kind in {"verb", "gerund"}]
+    if not cues:
+        if pre[-1] == ":":
+            # "Ft: «…»" — a short name before a colon is the speaker
+            toks = _toks_in(toks_all, start, end)
+            if 0 < len(toks) <= 3 and all(t.is_cap for t in toks if t.is_word):
+                return None, (toks[0].start, toks[-1].end), False, []
+        return None
+    toks = _toks_in(toks_all, start, end)
+    best = None
+    for c in cues:
+        idx = next((k for k, t in enumerate(toks) if t.start >= c.start), None)
+        if idx is None:
+            continue
+        src = _np_before(toks, idx, lex, text)
+        if src is None and c.kind != "gerund":
+            after_idx = next((k for k, t in enumerate(toks) if t.start >= c.end), len(toks))
+            if after_idx < len(toks) and toks[after_idx].is_cap:
+                src, _ = _np_after(toks, after_idx, lex, text)
+        if best is None or (best[1] is None and src is not None):
+            best = ((c.start, c.end), src)
+    if best is None:
+        return None
+    cue, src = best
+    return cue, src, src is None or _is_pronoun(text, src, lex), [(c.start, c.end) for c in cues]
+
+
+def _is_pronoun(text: str, span, lex) -> bool:
+    return span is not None and text[span[0]:span[1]].lower() in lex.mod.PRONOUNS
+
+
+def _in_quotes(pos: int, quotes: list[Quote]) -> bool:
+    for q in quotes:
+        if q.inner_start <= pos < q.inner_end:
+            return True
+        if q.open > pos:
+            return False
+    return False
+
+
+def _reported_candidates(text, quotes, sentences, toks_all, lex, used_cues, qcands) -> list[Candidate]:
+    out: list[Candidate] = []
+    speech_quotes = [q for q in quotes
+                     if any(c.content[0][0] <= q.inner_start < c.content[-1][1] for c in qcands)]
+    for si, sent in enumerate(sentences):
+        cues = _cues(text, sent.start, sent.end, lex)
+        if not cues:
+            continue
+        toks = _toks_in(toks_all, sent.start, sent.end)
+        if not toks:
+            continue
+        claimed_end = sent.start
+        for c in cues:
+            if any(u[0] <= c.start < u[1] for u in used_cues):
+                continue
+            if _in_quotes(c.start, speech_quotes) or _in_quotes(c.start, quotes) and _quote_is_long(c.start, quotes):
+                continue
+            inside = c.start < claimed_end and c.kind != "gerund"
+            cand = _reported_one(text, sent, si, sentences, toks, c, lex)
+            if cand is None:
+                continue
+            if inside:
+                # "she said X, but she said Y": a new clause with its own subject cuts the previous content
+                conj = _conjunction_before(text, cand, toks, lex)
+                if cand.kind != "forward" or conj is None or not out or not (
+                        out[-1].content[-1][0] < conj < out[-1].content[-1][1]):
+                    continue
+                out[-1].content[-1] = _content_span(text, out[-1].content[-1][0], conj)
+            # a gerund continuation cuts the previous content at its comma
+            if c.kind == "gerund" and out and out[-1].content[-1][1] > c.start >= out[-1].content[0][0]:
+                prev = out[-1]
+                cut = text.rfind(",", prev.content[-1][0], c.start)
+                if cut > prev.content[-1][0]:
+                    prev.content[-1] = (prev.content[-1][0], cut)
+            _mixed_quotes(cand, text, quotes, lex)
+            out.append(cand)
+            claimed_end = max(claimed_end, cand.content[-1][1], c.end)
+    return out
+
+
+def _conjunction_before(text: str, cand: Candidate, toks: list[Tok], lex) -> int | None:
+    if cand.source is None:
+        return None
+    k = _bisect(toks, cand.source[0]) - 1
+    if k >= 0 and (toks[k].low in {"but", "and", "while", "ma", "e", "mentre"} or toks[k].text == ";"):
+        return toks[k].start
+    return None
+
+
+def _mixed_quotes(cand: Candidate, text: str, quotes: list[Quote], lex) -> None:
+    """A reported content holding quoted fragments that read as clauses («non resterà a
+    guardare») becomes direct speech made of those fragments; quoted nouns stay reported."""
+    if cand.kind not in {"inverted", "final", "paren"}:
+        return
+    inside = [q for q in quotes
+              if any(a <= q.open and q.inner_end <= b for a, b in cand.content)]
+    if not inside or not any(is_clause(text[q.inner_start:q.inner_end], lex.lang) for q in inside):
+        return
+    cand.content = [_trim_span(text, q.inner_start, q.inner_end, " \t\n,;:—–-") for q in inside]
+    cand.direct = True
+
+
+def _quote_is_long(pos: int, quotes: list[Quote]) -> bool:
+    for q in quotes:
+        if q.inner_start <= pos < q.inner_end:
+            return q.inner_end - q.inner_start > 40
+    return False
+
+
+def _overlaps(a, b) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+
+
+def _reported_one(text, sent: Span, si: int, sentences, toks, c: Cue, lex) -> Candidate | None:
+    mod = lex.mod
+    idx = next((k for k, t in enumerate(toks) if t.start >= c.start), None)
+    aft = next((k for k, t in enumerate(toks) if t.start >= c.end), len(toks))
+    if idx is None:
+        return None
+    cue = (c.start, c.end)
+    s_start, s_end = sent.start, sent.end
+
+    if c.kind == "prep":
+        src, nxt = _np_after(toks, aft, lex, text, allow_time=False)
+        pieces = []
+        if idx > 0:
+            left_end = toks[idx - 1].end
+            pieces.append((s_start, left_end))
+        if nxt < len(toks):
+            pieces.append((toks[nxt].start, s_end))
+        pieces = [_content_span(text, a, b) for a, b in pieces]
+        pieces = [p for p in pieces if len(_WORDS.findall(text[p[0]:p[1]])) >= 2]
+        if not pieces:
+            return None
+        return Candidate(pieces, False, cue, src, c.start, kind="prep")
+
+    # inverted: "Lo ha detto X." / "Lo afferma X" → content = previous sentence
+    head = " ".join(t.low for t in toks[:idx])
+    if idx <= 3 and head in {h.replace("’", "'") for h in mod.INVERTED_OPENERS} | set(mod.INVERTED_OPENERS) and si > 0:
+        src, _ = _np_after(toks, aft, lex, text)
+        prev = sentences[si - 1]
+        return Candidate([_content_span(text, prev.start, prev.end)], False, cue, src, c.start,
+                         kind="inverted", inherit=src is None)
+
+    # parenthetical: "La Corea del Nord, sostiene Rutte, ha già inviato …" / "The plan, he said, is …"
+    # final: "…, ha affermato giovedì l'agenzia." / "…, sources said." / "…, said Trump."
+    apposition = idx > 0 and toks[idx - 1].text == "," and _np_before(toks, idx, lex, text) is not None
+    left_comma = None
+    if not apposition:
+        for k in range(idx - 1, max(-1, idx - 9), -1):
+            if toks[k].text == ",":
+                left_comma = k
+                break
+            if toks[k].text in _TERMINAL or toks[k].text in {";", ":"} or toks[k].low in mod.CLAUSE_BOUNDARIES:
+                break
+    if left_comma is not None and left_comma > 0 and c.kind != "gerund":
+        between = toks[left_comma + 1:idx]
+        if between and (between[0].low in mod.CLAUSE_BOUNDARIES or any(_verbish(t, lex) for t in between)):
+            between = None
+        if between is not None:
+            right_comma = None
+            for k in range(aft, len(toks)):
+                if toks[k].text in {",", ";", ":"} or toks[k].text in _TERMINAL:
+                    right_comma = k if toks[k].text == "," else None
+                    break
+            tail_end = right_comma if right_comma is not None else len(toks)
+            tail = toks[aft:tail_end]
+            if between:
+                src = _trim_span(text, between[0].start, between[-1].end)
+                ok = _is_np_tail(tail, lex, adjunct=True)
+            else:
+                src, _ = _np_after(toks, aft, lex, text)
+                ok = src is not None and _is_np_tail(tail, lex)
+            if ok:
+                left = _content_span(text, s_start, toks[left_comma].start)
+                if _content_words(text, left) < 1:
+                    return None
+                rest = toks[right_comma + 1:] if right_comma is not None else []
+                rest_words = [t for t in rest if t.is_word]
+                if right_comma is not None and len(rest_words) >= 2 and rest_words[0].low not in lex.gerunds \
+                        and rest[0].low not in mod.CLAUSE_BOUNDARIES:
+                    right = _content_span(text, toks[right_comma].end, s_end)
+                    return Candidate([left, right], False, cue, src, c.start, kind="paren",
+                                     inherit=src is None or _is_pronoun(text, src, lex))
+                if _content_words(text, left) < 3:
+                    return None
+                return Candidate([left], False, cue, src, c.start, kind="final",
+                                 inherit=src is None or _is_pronoun(text, src, lex))
+
+    # forward: "X ha detto (ai giornalisti) che …" / "X said (that) …"
+    src = _np_before(toks, idx, lex, text) if c.kind != "gerund" else None
+    if src is None and c.kind != "gerund" and idx > 0 and toks[idx - 1].text not in {",", ";", ":"} \
+            and lex.lang == "en":
+        return None
+    k = aft
+    comp = None
+    for m in range(aft, min(len(toks), aft + 9)):
+        if toks[m].low in mod.COMPLEMENTIZERS and toks[m].low != "come":
+            comp = m
+            break
+        if toks[m].text in {",", ";", ":"} and lex.lang == "it":
+            break
+        if toks[m].text in _TERMINAL:
+            break
+    if comp is not None:
+        k = comp
+    elif k < len(toks) and toks[k].text == ",":
+        return None  # "sottolinea, secondo Rutte, …": the parenthetical cue takes it
+    elif k < len(toks) and toks[k].text == ":":
+        k += 1
+    elif lex.lang == "it" and c.kind != "gerund":
+        return None  # Italian reported speech needs its clause: "ha detto che …"
+    if k >= len(toks) or all(t.text in _TERMINAL or t.text in "”»\"’)" for t in toks[k:]):
+        return None  # "X ha dichiarato:" — the content is the following quotation
+    content = _content_span(text, toks[k].start, s_end)
+    if _content_words(text, content) < 2:
+        return None
+    return Candidate([content], False, cue, src, c.start, kind="forward" if c.kind != "gerund" else "gerund",
+                     inherit=src is None or _is_pronoun(text, src, lex))
+
+
+def _is_np_tail(toks: list[Tok], lex, adjunct: bool = False) -> bool:
+    """`said Trump.` / `ha affermato giovedì l'agenzia di spionaggio della Corea del Sud.`;
+    with `adjunct`, what may follow `X said`: nothing, a time, a place ("Tuesday in Ohio")."""
+    words = [t for t in toks if t.is_word]
+    if not words:
+        return True
+    if len(words) > (10 if adjunct else 14):
+        return False
+    if any(t.low in lex.mod.COMPLEMENTIZERS for t in words):
+        return False
+    if any(t.text in {"“", "«", '"', "„"} for t in toks):
+        return False
+    for k, t in enumerate(words):
+        if _verbish(t, lex):
+            return False
+        if not t.is_cap and (lex.lang == "it" and t.low.endswith(("ando", "endo"))):
+            return False
+        if lex.lang == "en" and t.low.endswith("ing") and not t.is_cap and len(t.low) > 5 and (
+                k == 0 or words[k - 1].low not in lex.mod.DETERMINERS):
+            return False
+    if adjunct and words[0].low not in lex.mod.TIME_WORDS and words[0].low not in lex.mod.NP_STOPS \
+            and not words[0].is_cap:
+        return False
+    return True
+
+
+def _long_subject(left: tuple[int, int], text: str, lex) -> bool:
+    """A parenthetical cue interrupts a clause: the part before it is a subject, not a clause."""
+    words = re.findall(r"[\w'’]+", text[left[0]:left[1]])
+    return len(words) > 8
+
+
+def _content_words(text: str, span: tuple[int, int]) -> int:
+    return len(_WORDS.findall(text[span[0]:span[1]]))
+
+
+# ---------------------------------------------------------------- learned filter (English)
+
+@lru_cache(maxsize=None)
+def _cue_model(lang: str) -> dict | None:
+    path = _MODEL_DIR / f"attribution_{lang}" / "cue_filter.json"
+    if not path.exists():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def candidate_features(c: Candidate, text: str) -> list[str]:
+    """Sparse string features of a reported-speech candidate, for the learned filter."""
+    feats = [f"kind={c.kind}", "bias", f"direct={c.direct}", f"inherit={c.inherit}",
+             f"pieces={min(len(c.content), 3)}"]
+    if c.cue:
+        cue = re.sub(r"\s+", " ", text[c.cue[0]:c.cue[1]].lower())
+        words = cue.split()
+        feats += [f"cue={cue}", f"cue_last={words[-1]}", f"cue_last+kind={words[-1]}|{c.kind}"]
+        nxt = re.findall(r"[\w'’]+|[^\w\s]", text[c.cue[1]:c.cue[1] + 30])[:2]
+        prv = re.findall(r"[\w'’]+|[^\w\s]", text[max(0, c.cue[0] - 30):c.cue[0]])[-2:]
+        feats += [f"next={w.lower()}" for w in nxt[:1]] + [f"prev={w.lower()}" for w in prv[-1:]]
+        if nxt:
+            feats.append(f"cue_last+next={words[-1]}|{nxt[0].lower()}")
+        if prv:
+            feats.append(f"prev+cue_last={prv[-1].lower()}|{words[-1]}")
+    if c.source:
+        src = text[c.source[0]:c.source[1]]
+        sw = src.split()
+        feats.append("src=yes")
+        feats.append(f"src_len={min(len(sw), 6)}")
+        feats.append(f"src_cap={sw[0][:1].isupper() if sw else False}")
+        feats.append(f"src_first={sw[0].lower() if sw else ''}")
+        feats.append(f"src_last={sw[-1].lower() if sw else ''}")
+    else:
+        feats.append("src=no")
+    n = sum(_content_words(text, p) for p in c.content)
+    feats.append(f"content_len={min(n // 3, 10)}")
+    first = re.findall(r"\w+", text[c.content[0][0]:c.content[0][1]])[:1]
+    if first:
+        feats.append(f"content_first={first[0].lower()}")
+    return feats
+
+
+def _filter(cands: list[Candidate], text: str, lex: Lexicon) -> list[Candidate]:
+    model = _cue_model(lex.lang)
+    if model is None:
+        return cands
+    weights, threshold = model["weights"], model.get("threshold", 0.5)
+    kept = []
+    for c in cands:
+        z = sum(weights.get(f, 0.0) for f in candidate_features(c, text))
+        c.score = 1 / (1 + math.exp(-z))
+        if c.score >= threshold:
+            kept.append(c)
+    return kept
+
+
+# ---------------------------------------------------------------- merge
+
+def _finalise(text: str, cands: list[Candidate]) -> list[Attribution]:
+    out: list[Attribution] = []
+    last_source: tuple[int, int] | None = None
+    last_pos = -1
+    seen: set[tuple] = set()
+    for c in sorted(cands, key=lambda c: c.cue[0] if c.cue else c.content[0][0]):
+        src = c.source
+        if src is not None and _is_pronoun_text(text[src[0]:src[1]]) and c.inherit and last_source:
+            pass  # keep the pronoun as written; resolve_speaker maps it to the last speaker
+        if src is None and c.inherit:
+            if last_source is None or (c.kind == "continuation" and c.content[0][0] - last_pos > 1500):
+                if c.kind == "continuation":
+                    continue
+            else:
+                src = last_source
+        pieces = sorted(p for p in c.content if p[1] > p[0])
+        if not pieces:
+            continue
+        start, end = pieces[0][0], pieces[-1][1]
+        key = (start, end)
+        if key in seen:
+            continue
+        seen.add(key)
+        att = Attribution(
+            content=Span.of(text, start, end),
+            direct=c.direct,
+            source=Span.of(text, *src) if src else None,
+            cue=Span.of(text, *c.cue) if c.cue else None,
+            spans=tuple(pieces) if len(pieces) > 1 else (),
+        )
+        out.append(att)
+        if src is not None and not (c.kind == "prep" and c.source is None):
+            last_source = src
+        last_pos = end
+    out.sort(key=lambda a: (a.content.start, a.content.end))
+    return out
+
+
+def _is_pronoun_text(s: str) -> bool:
+    return s.lower() in attribution_it.PRONOUNS or s.lower() in attribution_en.PRONOUNS
+
+
+# ---------------------------------------------------------------- speaker resolution
+
+_NW = r"[A-ZÀ-Þ](?:\.|[\w’'-]*\w)"
+_NAME = re.compile(rf"{_NW}(?:[ \t]+(?:(?:di|de|del|della|dei|van|von|der|da|al|bin|of|the)[ \t]+)?{_NW})*")
+_NAME_PREPS = {"di", "del", "della", "dello", "dei", "degli", "delle", "dell", "dell'", "dell’",
+               "d'", "d’", "of", "from", "at", "for", "in", "da", "dal", "dalla", "nel", "nella"}
+_ARTICLES = {"il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "uno", "una", "un'", "the", "a", "an",
+             "anche", "also"}
+
+
+def _names_in(text: str, start: int, end: int, sentence_starts: set[int]) -> list[tuple[int, int, str, bool]]:
+    """Capitalised sequences in text[start:end]: (start, end, name, is_modifier)."""
+    out = []
+    for m in _NAME.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        name = m.group().rstrip(".’'")
+        e = s + len(name)
+        words = name.split()
+        # drop a leading capitalised article/function word ("Il Segretario", "The Post")
+        while words and words[0].lower() in _ARTICLES | {"secondo", "according", "lo", "per"}:
+            s = s + len(words[0]) + (len(name) - len(name.lstrip())) + 1
+            name = " ".join(words[1:])
+            words = words[1:]
+        if not words:
+            continue
+        s = text.find(words[0], s - 2 if s >= 2 else 0, e)
+        elided = re.match(r"(?:[LlDd]|[Uu]n|[Dd]ell|[Nn]ell|[Ss]ull|[Aa]ll|[Dd]all)['’]", words[0])
+        if elided:
+            s += elided.end()
+            words[0] = words[0][elided.end():]
+            name = " ".join(words)
+            if not words[0][:1].isupper():
+                continue
+        if s in sentence_starts or _after_sentence_start_article(text, s, sentence_starts):
+            if len(words) == 1 and (words[0].lower() in _COMMON_STARTERS
+                                    or not _capitalised_elsewhere(text, words[0], s)):
+                continue
+        prev = re.findall(r"[\w'’]+", text[max(0, s - 12):s].lower())
+        modifier = bool(prev) and prev[-1] in _NAME_PREPS
+        if modifier and len(words) >= 3 and all(w[:1].isupper() for w in words):
+            # "del Pentagono Sabrina Singh": an organisation then the person's name
+            head = " ".join(words[:-2])
+            out.append((s, s + len(head), head, True))
+            tail = " ".join(words[-2:])
+            ts = text.find(tail, s, e + 1)
+            out.append((ts, ts + len(tail), tail, False))
+            continue
+        out.append((s, e, name, modifier))
+    return out
+
+
+def _after_sentence_start_article(text: str, s: int, sentence_starts: set[int]) -> bool:
+    m = re.search(r"(?:^|(?<=\s))([\w]+['’]?\s*)$", text[max(0, s - 6):s])
+    if not m:
+        return False
+    return (s - len(m.group(1))) in sentence_starts and m.group(1).strip().lower().strip("'’") in _ARTICLES | {"l", "un", "dell", "nell"}
+
+
+def _capitalised_elsewhere(text: str, word: str, pos: int) -> bool:
+    for m in re.finditer(r"(?<![\w'’])" + re.escape(word) + r"(?!\w)", text):
+        if m.start() == pos:
+            continue
+        before = text[max(0, m.start() - 3):m.start()]
+        if before.strip() and before.rstrip()[-1:] not in ".!?\n:\"“«" and not before.endswith("\n"):
+            return True
+    return False
+
+
+_COMMON_STARTERS = {"secondo", "lo", "la", "il", "according", "but", "and", "however", "ma", "anche",
+                    "in", "the", "oggi", "ieri", "this", "that", "he", "she", "they", "it", "we"}
+
+
+def resolve_speaker(doc: Document, attribution: Attribution) -> str | None:
+    """The canonical name (person/organisation) the attribution's source refers to, or None.
+
+    Uses `doc.entities` when present, else capitalised sequences. Surnames map to the fullest
+    name in the document that ends with them ("Rutte" → "Mark Rutte"); a role mentioned earlier
+    with a name ("il segretario generale della Nato, Mark Rutte") resolves a later bare role;
+    pronouns and missing sources resolve to the previous attribution's speaker. An unnamed
+    source ("un funzionario dell'agenzia") resolves to its own text without the article.
+    """
+    text = doc.text
+    atts = list(doc.attributions) or find_attributions(doc, None)
+    atts.sort(key=lambda a: (a.content.start, a.content.end))
+    return _resolve(doc, attribution, atts, depth=0)
+
+
+def _resolve(doc: Document, att: Attribution, atts: list[Attribution], depth: int) -> str | None:
+    text = doc.text
+    src = att.source
+    if src is None or _is_pronoun_text(src.text.strip()):
+        if depth > 5:
+            return None
+        prev = [a for a in atts if a.content.start < att.content.start and a.source is not None and a is not att
+                and not _is_pronoun_text(a.source.text.strip())]
+        if not prev:
+            return None
+        return _resolve(doc, prev[-1], atts, depth + 1)
+    known = _known_names(doc)
+    # named speaker inside the span (not a modifier like "della Corea del Sud")
+    heads = []
+    ents = [e for e in doc.entities if e.type in {"PER", "ORG"} and src.start <= e.start and e.end <= src.end]
+    if ents:
+        heads = [(e.start, e.end, e.text, _is_modifier(text, e.start)) for e in ents]
+    else:
+        heads = _names_in(text, src.start, src.end, {s.start for s in doc.sentences})
+    speakers = [h for h in heads if not h[3]]
+    role = _strip_articles(src.text)
+    described = src.text.split()[0].lower().strip("'’") in _ARTICLES | {"l", "un"} if src.text.split() else False
+    speakers = [_drop_titles(h) for h in speakers]
+    speakers = [h for h in speakers if h[2]]
+    if speakers and not (described and speakers[0][0] > src.start + 3 and role.split()[0][:1].isupper()
+                         and speakers[-1][2] == _strip_articles(speakers[-1][2]) and False):
+        # "Il Segretario Generale della Nato" reads as a capitalised role, not a name
+        if not (described and _role_named_elsewhere(text, role)):
+            return _canonical(speakers[-1][2], known)
+    # a role: look for its introduction with a name ("<role>, Mark Rutte," / "<role> Sabrina Singh")
+    if role:
+        named = _role_named_elsewhere(text, role)
+        if named:
+            return _canonical(named, known)
+        for a in atts:
+            if a.source is None or a is att:
+                continue
+            if role.lower() in a.source.text.lower():
+                heads = _names_in(text, a.source.start, a.source.end, {s.start for s in doc.sentences})
+                sp = [h for h in heads if not h[3]]
+                if sp:
+                    return _canonical(sp[-1][2], known)
+    return role or None
+
+
+_TITLES = frozenset(attribution_en.NAME_TITLES) | frozenset(attribution_it.NAME_TITLES)
+
+
+def _drop_titles(head: tuple[int, int, str, bool]) -> tuple[int, int, str, bool]:
+    s, e, name, modifier = head
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".").replace(".", "") in _TITLES:
+        words = words[1:]
+    return s, e, " ".join(words), modifier
+
+
+def _role_named_elsewhere(text: str, role: str) -> str | None:
+    """`<role>, Name,` or `<role> Name` somewhere in the text: the name that role stands for."""
+    if len(role.split()) < 2:
+        return None
+    pattern = re.compile(r"(?i:" + re.escape(role) + r")(?:(,[ \t]+)(" + _NAME.pattern
+                         + r")(?=\s*[,.;:)])|[ \t]+(" + _NAME.pattern + r"))")
+    for m in pattern.finditer(text):
+        name = m.group(2) or m.group(3)
+        if name and name[:1].isupper() and (m.group(2) or m.group(3)):
+            if m.group(3) and not m.group(3)[:1].isupper():
+                continue
+            return name.strip()
+    return None
+
+
+def _is_modifier(text: str, start: int) -> bool:
+    prev = re.findall(r"[\w'’]+", text[max(0, start - 12):start].lower())
+    return bool(prev) and prev[-1] in _NAME_PREPS
+
+
+def _strip_articles(s: str) -> str:
+    s = s.strip(" ,.;:")
+    words = s.split()
+    while words and words[0].lower() in _ARTICLES:
+        words = words[1:]
+    s = " ".join(words)
+    for art in ("l'", "l’", "un'", "un’"):
+        if s.lower().startswith(art):
+            s = s[len(art):]
+    return s
+
+
+def _known_names(doc: Document) -> list[str]:
+    if doc.entities:
+        return [e.text for e in doc.entities if e.type in {"PER", "ORG"}]
+    heads = _names_in(doc.text, 0, len(doc.text), {s.start for s in doc.sentences})
+    return [_drop_titles(h)[2] for h in heads]
+
+
+def _canonical(name: str, known: list[str]) -> str:
+    """The longest known name whose words end with (or equal) `name`'s words."""
+    words = name.split()
+    best = name
+    for k in known:
+        kw = k.split()
+        if len(kw) > len(best.split()) and len(kw) <= 5 and kw[-len(words):] == words:
+            best = k
+    if best == name and len(words) == 1:
+        # "Yoon" → "Yoon Suk-yeol" when exactly one longer name starts with it
+        longer = {k for k in known if k.split()[0] == name and 1 < len(k.split()) <= 3}
+        if len(longer) == 1:
+            best = longer.pop()
+    return best

@@ -1,0 +1,320 @@
+"""Attribution (who said what): quotations, reported speech, speakers, and the evaluation."""
+
+from pathlib import Path
+
+import pytest
+
+from rassegna.attribution import find_attributions, find_quotes, is_clause, is_scare_quote, resolve_speaker
+from rassegna.evaluate.attribution import (Counts, GoldAttribution, METRICS, evaluate_attribution,
+                                           match_contents, parse_ann, score_article)
+from rassegna.model import Attribution, Document, Span
+from rassegna.pipeline import Options
+from rassegna.sentences import split_sentences
+
+POLNEAR_DEV = Path("/work/shared/data/polnear/dev")
+
+
+def doc_of(text: str, lang: str = "it") -> Document:
+    doc = Document(id="t", source="t", text=text, language=lang, sentences=split_sentences(text, lang))
+    doc.attributions = find_attributions(doc, Options(lang=lang))
+    return doc
+
+
+def atts(text: str, lang: str = "it") -> list[Attribution]:
+    return doc_of(text, lang).attributions
+
+
+def only(text: str, lang: str = "it") -> Attribution:
+    found = atts(text, lang)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def check_offsets(text: str, found: list[Attribution]) -> None:
+    for a in found:
+        for span in (a.content, a.source, a.cue):
+            if span is not None:
+                assert text[span.start:span.end] == span.text
+        for s, e in a.spans:
+            assert a.content.start <= s < e <= a.content.end
+
+
+# ---------------------------------------------------------------- Italian: direct quotations
+
+def test_guillemets_with_cue_after_and_apposition_source():
+    text = "«Non firmeremo nessun accordo», ha detto il ministro degli Esteri, Paolo Bianchi."
+    a = only(text)
+    assert a.direct and a.content.text == "Non firmeremo nessun accordo"
+    assert a.cue.text == "ha detto"
+    assert a.source.text == "il ministro degli Esteri, Paolo Bianchi"
+    check_offsets(text, [a])
+
+
+def test_curly_quotes_with_cue_before_colon_across_sentences():
+    text = "Il sindaco di Torino ha spiegato: “I lavori finiranno a maggio. Non ci saranno ritardi”."
+    a = only(text)
+    assert a.direct
+    assert a.content.text == "I lavori finiranno a maggio. Non ci saranno ritardi"
+    assert a.source.text == "Il sindaco di Torino" and a.cue.text == "ha spiegato"
+
+
+def test_interrupted_quotation_is_one_attribution_with_pieces():
+    text = '"Il piano è pronto", ha affermato Laura Neri, "ma servono altri fondi per completarlo".'
+    a = only(text)
+    assert a.direct and a.source.text == "Laura Neri"
+    assert len(a.spans) == 2
+    pieces = [text[s:e] for s, e in a.spans]
+    assert pieces == ["Il piano è pronto", "ma servono altri fondi per completarlo"]
+    assert a.content.start == a.spans[0][0] and a.content.end == a.spans[1][1]
+
+
+def test_low_double_quotes_and_single_quotes():
+    a = only("„Siamo pronti a trattare con tutti“, ha dichiarato il portavoce del sindacato.")
+    assert a.content.text == "Siamo pronti a trattare con tutti"
+    assert a.source.text == "il portavoce del sindacato"
+    b = only("‘Non ci arrenderemo mai, nemmeno adesso’, ha aggiunto Neri.")
+    assert b.content.text == "Non ci arrenderemo mai, nemmeno adesso" and b.source.text == "Neri"
+
+
+def test_quotation_running_across_paragraphs():
+    text = ("La presidente della Regione, Marta Gallo, ha dichiarato:\n\n"
+            "\"Abbiamo stanziato nuovi fondi per gli ospedali.\n\n"
+            "Nei prossimi mesi assumeremo altri medici\".")
+    a = only(text)
+    assert a.direct
+    assert a.content.text.startswith("Abbiamo stanziato") and a.content.text.endswith("altri medici")
+    assert a.source.text == "La presidente della Regione, Marta Gallo"
+
+
+def test_quote_continuation_keeps_the_last_speaker():
+    text = ('"Abbiamo vinto con merito", ha detto un dirigente del club. '
+            '"Adesso pensiamo alla prossima partita", ha aggiunto.\n'
+            '"Il campionato è ancora lungo e difficile."')
+    found = atts(text)
+    assert [a.direct for a in found] == [True, True, True]
+    first, second, third = found
+    assert first.source.text == "un dirigente del club"
+    assert second.cue.text == "ha aggiunto" and second.source == first.source
+    assert third.cue is None and third.source == first.source
+
+
+# ---------------------------------------------------------------- Italian: scare quotes
+
+def test_is_scare_quote():
+    assert is_scare_quote("svolta storica", "la manovra una ")
+    assert is_scare_quote("alleanza", "sancisce una ")
+    assert is_scare_quote("Patto per la crescita sostenibile del Mezzogiorno", "è stato firmato il ")
+    assert is_scare_quote("Fratelli d'Italia", "il partito ")
+    assert not is_scare_quote("Non lasceremo nessuno indietro, lo prometto.", "")
+    assert not is_scare_quote("La situazione resta molto difficile per tutte le famiglie", "")
+
+
+def test_is_clause():
+    assert is_clause("non resterà a guardare")
+    assert not is_clause("alleanza")
+    assert not is_clause("le crescenti minacce regionali")
+
+
+def test_scare_quotes_and_titles_are_not_speech():
+    assert atts("Il governo ha definito la manovra una “svolta storica” per il Paese.") == []
+    assert atts("Ieri è stato firmato il \"Patto per la crescita sostenibile del Mezzogiorno\".") == []
+    assert atts("Il trattato istituisce una «alleanza» tra i due Paesi confinanti.") == []
+
+
+def test_fragments_attributed_by_inverted_cue_are_direct_speech():
+    text = ("La riforma è una «truffa» e il governo «dovrà risponderne in Parlamento». "
+            "Lo afferma il leader dell'opposizione, Marco Verdi.")
+    a = only(text)
+    assert a.direct and a.cue.text == "afferma"
+    assert a.source.text == "il leader dell'opposizione, Marco Verdi"
+    assert [text[s:e] for s, e in a.spans] == ["truffa", "dovrà risponderne in Parlamento"]
+
+
+def test_scare_quote_in_content_of_inverted_cue_stays_reported():
+    text = ("Il trattato sancisce una «alleanza» tra i due Paesi. "
+            "Lo ha detto il vice ministro della Difesa, Carlo Neri.")
+    a = only(text)
+    assert not a.direct
+    assert a.content.text == "Il trattato sancisce una «alleanza» tra i due Paesi"
+    assert a.source.text == "il vice ministro della Difesa, Carlo Neri"
+
+
+# ---------------------------------------------------------------- Italian: reported speech
+
+def test_reported_speech_with_che_clause():
+    text = "Il ministro dell'Economia ha sottolineato che il deficit scenderà sotto il tre per cento."
+    a = only(text)
+    assert not a.direct and a.cue.text == "ha sottolineato"
+    assert a.source.text == "Il ministro dell'Economia"
+    assert a.content.text == "che il deficit scenderà sotto il tre per cento"
+
+
+def test_secondo_and_secondo_quanto_dichiarato_da():
+    a = only("Secondo il portavoce della polizia, Luca Gialli, i feriti sono dodici.")
+    assert a.source.text == "il portavoce della polizia, Luca Gialli"
+    assert a.content.text == "i feriti sono dodici"
+    b = only("Secondo quanto dichiarato dalla portavoce della Farnesina Anna Viola la nave è salpata ieri.")
+    assert b.source.text == "portavoce della Farnesina Anna Viola"
+    assert b.content.text == "la nave è salpata ieri"
+    c = only("Il ponte sarà chiuso fino a giugno, secondo l'ufficio tecnico del comune.")
+    assert c.source.text == "l'ufficio tecnico del comune"
+    assert c.content.text == "Il ponte sarà chiuso fino a giugno"
+
+
+def test_il_secondo_is_not_a_cue():
+    assert atts("Il secondo tempo è stato più equilibrato del primo.") == []
+
+
+def test_inverted_lo_ha_detto_takes_previous_sentence():
+    text = "Le scuole riapriranno lunedì in tutta la provincia. Lo ha detto l'assessore regionale, Anna Blu."
+    a = only(text)
+    assert a.content.text == "Le scuole riapriranno lunedì in tutta la provincia"
+    assert a.source.text == "l'assessore regionale, Anna Blu" and a.cue.text == "ha detto"
+    b = only("Il piano costerà due miliardi. Lo riferisce l'agenzia Ansa.")
+    assert b.source.text == "l'agenzia Ansa" and b.content.text == "Il piano costerà due miliardi"
+
+
+def test_parenthetical_and_final_cues():
+    text = "La crisi, sostiene l'economista Carlo Rosa, durerà almeno altri due anni."
+    a = only(text)
+    assert a.source.text == "l'economista Carlo Rosa" and a.cue.text == "sostiene"
+    assert [text[s:e] for s, e in a.spans] == ["La crisi", "durerà almeno altri due anni"]
+    b = only("Il traffico è aumentato del venti per cento, ha riferito giovedì l'ufficio statistico del comune.")
+    assert b.source.text == "l'ufficio statistico del comune"
+    assert b.content.text == "Il traffico è aumentato del venti per cento"
+
+
+def test_zero_subject_and_gerund_take_previous_speaker():
+    text = ("Il sindaco Paolo Rossi ha detto che il cantiere partirà a marzo, aggiungendo che i costi "
+            "sono coperti. Ha poi precisato che i lavori dureranno un anno.")
+    found = atts(text)
+    assert len(found) == 3
+    assert all(a.source is not None and a.source.text == "Il sindaco Paolo Rossi" for a in found)
+    assert found[1].cue.text == "aggiungendo" and found[2].cue.text == "Ha poi precisato"
+
+
+def test_nouns_looking_like_cues_are_not_cues():
+    assert atts("La conferma del dispiegamento è arrivata in serata.") == []
+
+
+# ---------------------------------------------------------------- speaker resolution
+
+def test_resolve_speaker_names_roles_and_pronouns():
+    text = ("Il segretario generale del partito, Giulia Rossi, ha parlato ieri a Roma. "
+            "Rossi ha detto che il congresso si terrà in autunno. "
+            "Il Segretario Generale del partito ha chiarito: “Non ci saranno rinvii di alcun tipo”. "
+            "“Lavoreremo con tutti”, ha aggiunto.")
+    doc = doc_of(text)
+    speakers = [resolve_speaker(doc, a) for a in doc.attributions]
+    assert speakers == ["Giulia Rossi"] * 3
+    assert doc.attributions[0].source.text == "Rossi"
+
+
+def test_resolve_speaker_role_followed_by_name_and_unnamed_source():
+    text = ("Secondo quanto dichiarato dalla portavoce della Farnesina Anna Viola la nave è salpata. "
+            "La portavoce della Farnesina ha sottolineato che l'equipaggio sta bene. "
+            "«Stiamo verificando ogni dettaglio», ha affermato un funzionario dell'agenzia.")
+    doc = doc_of(text)
+    names = [resolve_speaker(doc, a) for a in doc.attributions]
+    assert names[1] == "Anna Viola"
+    assert names[2] == "funzionario dell'agenzia"
+
+
+# ---------------------------------------------------------------- English
+
+def test_english_direct_and_interrupted_quotes():
+    a = only('"We will win this state," Senator Jane Doe said.', "en")
+    assert a.direct and a.source.text == "Senator Jane Doe" and a.cue.text == "said"
+    assert a.content.text == "We will win this state"
+    text = '“This is wrong,” she said, “and we will fight it in every court.”'
+    b = only(text, "en")
+    assert b.source.text == "she" and len(b.spans) == 2
+
+
+def test_english_reported_speech():
+    a = only("The mayor said that the city budget would be balanced next year.", "en")
+    assert not a.direct and a.source.text == "The mayor" and a.cue.text == "said"
+    assert a.content.text == "that the city budget would be balanced next year"
+    b = only("According to the police report, three people were injured in the crash.", "en")
+    assert b.source.text == "the police report" and b.content.text == "three people were injured in the crash"
+    c = only("The economy is slowing down sharply, the central bank said on Tuesday.", "en")
+    assert c.source.text == "the central bank" and c.content.text == "The economy is slowing down sharply"
+
+
+def test_english_pronoun_resolves_to_last_speaker():
+    text = ('Governor Maria Lopez spoke in Denver. "The plan is ready," Lopez said. '
+            '"We start tomorrow morning," she added.')
+    doc = doc_of(text, "en")
+    assert [resolve_speaker(doc, a) for a in doc.attributions] == ["Maria Lopez", "Maria Lopez"]
+
+
+def test_find_quotes_conventions():
+    text = 'A “uno” B «due» C "tre" D „quattro“ E ‘cinque’ l’apostrofo.'
+    inner = [text[q.inner_start:q.inner_end] for q in find_quotes(text)]
+    assert inner == ["uno", "due", "tre", "quattro", "cinque"]
+
+
+# ---------------------------------------------------------------- evaluation
+
+ANN = """T1\tSource 0 5\tSmith
+T2\tCue 6 10\tsaid
+T3\tContent 11 40\tthe plan would cost two billion
+T4\tAttribution 6 10\tsaid
+E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1
+T5\tContent 42 55;60 70\tfirst piece second
+T6\tCue 56 59\tsay
+E2\tAttribution:T6 Content:T5 Cue:T6
+T7\tDiscuss 0 3\tSmi
+"""
+
+
+def test_parse_ann_reads_events_and_discontinuous_spans():
+    gold = parse_ann(ANN)
+    assert len(gold) == 2
+    assert gold[0].source == ((0, 5),) and gold[0].cue == ((6, 10),)
+    assert gold[1].content == ((42, 55), (60, 70)) and gold[1].source == ()
+
+
+def test_match_contents_uses_word_jaccard_one_to_one():
+    text = "one two three four five six seven eight"
+    gold = [((0, 23),)]                       # one two three four five
+    assert match_contents(text, gold, [((0, 13),)]) == [(0, 0)]  # 3/5 = 0.6
+    assert match_contents(text, gold, [((0, 7),)]) == []          # 2/5 = 0.4
+    # two predictions for one gold: only the better one matches
+    assert match_contents(text, gold, [((0, 13),), ((0, 23),)]) == [(0, 1)]
+
+
+def test_score_article_counts():
+    text = "Smith said the plan would cost two billion dollars in total."
+    gold = [GoldAttribution(content=((11, 60),), cue=((6, 10),), source=((0, 5),))]
+    pred = [Attribution(Span.of(text, 11, 50), False, Span.of(text, 0, 5), Span.of(text, 6, 10)),
+            Attribution(Span.of(text, 0, 5), False, None, None)]
+    counts = {m: Counts() for m in METRICS}
+    score_article(text, gold, pred, counts)
+    assert counts["content_overlap"].scores()["tp"] == 1
+    assert counts["content_overlap"].scores()["p"] == 0.5 and counts["content_overlap"].scores()["r"] == 1.0
+    assert counts["content_exact"].scores()["tp"] == 0
+    assert counts["source"].scores()["f1"] == 1.0
+    assert counts["cue"].scores()["p"] == 1.0
+
+
+def test_evaluate_attribution_on_a_tiny_folder(tmp_path):
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    text = "The mayor said that the city budget would be balanced next year.\n"
+    (tmp_path / "text" / "art.txt").write_text(text)
+    ann = ("T1\tSource 0 9\tThe mayor\nT2\tCue 10 14\tsaid\nT3\tContent 15 63\tthat the city budget would be "
+           "balanced next year\nE1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n")
+    (tmp_path / "attributions" / "art_aaaa.ann").write_text(ann)
+    (tmp_path / "attributions" / "art_bbbb.ann").write_text("")  # second annotator: ignored
+    out = evaluate_attribution(tmp_path)
+    assert out["task"] == "attribution" and out["documents"] == 1
+    assert out["content_exact"]["f1"] == 1.0 and out["source"]["f1"] == 1.0 and out["cue"]["f1"] == 1.0
+
+
+@pytest.mark.skipif(not POLNEAR_DEV.exists(), reason="PolNeAR dev not available")
+def test_polnear_dev_handful():
+    out = evaluate_attribution(POLNEAR_DEV, limit=8)
+    assert out["documents"] == 8
+    assert out["content_overlap"]["f1"] > 0.4
+    assert out["source"]["f1"] > 0.5
