@@ -9,21 +9,16 @@ only corpus-wide input is the frozen set of boilerplate lines computed beforehan
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from rassegna.attribution import find_attributions
 from rassegna.clean import clean_text
 from rassegna.language import detect_language
+from rassegna.quantities import find_quantities
 from rassegna.model import Document, Quarantined, RawDocument
+from rassegna.options import Options
 from rassegna.sentences import split_sentences
-
-
-@dataclass(frozen=True)
-class Options:
-    """What the user chose for a run; plain data so that it pickles to workers."""
-
-    lang: str = "auto"  # "auto" or an ISO 639-1 code forced on every document
-    reference_date: str | None = None  # anchor for relative dates when a document has none
+from rassegna.timexes import find_timexes
 
 
 # A span analysis reads a Document (text, language, sentences, earlier analyses) and returns
@@ -32,6 +27,8 @@ class Options:
 SpanAnalysis = Callable[[Document, Options], list]
 SPAN_ANALYSES: list[tuple[str, SpanAnalysis]] = [
     ("attributions", find_attributions),
+    ("quantities", find_quantities),
+    ("timexes", find_timexes),
 ]
 
 

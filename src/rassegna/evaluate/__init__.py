@@ -26,5 +26,18 @@ def _attribution(data: Path, **_: Any) -> dict:
     return evaluate_attribution(data)
 
 
+def _quantities(data: Path, **_: Any) -> dict:
+    from rassegna.evaluate.quantities import evaluate_quantities
+
+    return evaluate_quantities(data)
+
+
+def _timex(data: Path, **_: Any) -> dict:
+    from rassegna.evaluate.timex import evaluate_timex
+
+    return evaluate_timex(data)
+
+
 TASKS: dict[str, Callable[..., dict]] = {"extraction": _extraction, "stories": _stories,
-                                         "attribution": _attribution}
+                                         "attribution": _attribution, "quantities": _quantities,
+                                         "timex": _timex}
