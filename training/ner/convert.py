@@ -6,7 +6,8 @@ Writes (all under --out, which is git-ignored):
     it_train/kind/kind_{WN,FIC,ADG}_train.spacy   KIND training sets (gold)
     it_train/silver/wikineural_it_{val,test}.spacy WikiNEuRal it (silver), MISC -> missing
     it_dev/{WN,FIC,ADG}_dev.spacy                 KIND dev sets (WN_dev: selection only)
-    en_train/wikineural_en_val.spacy, en_dev/wikineural_en_test.spacy
+    en_train/wikineural_en_val90.spacy            WikiNEuRal en val, first 90% of sentences
+    en_dev/wikineural_en_val10.spacy              last 10% (selection); test.conllu is for reporting
 
 Sentences are grouped into docs of --group sentences. For the Italian silver data the
 MISC spans are marked as *missing* (neither entity nor O) so the model is not taught that
@@ -69,13 +70,17 @@ def main(argv=None) -> None:
         jobs.append((wn / "it" / "val.conllu", "it_train/silver/wikineural_it_val.spacy", "it", ("MISC",)))
         jobs.append((wn / "it" / "test.conllu", "it_train/silver/wikineural_it_test.spacy", "it", ("MISC",)))
     if args.lang in ("en", "all"):
-        jobs.append((wn / "en" / "val.conllu", "en_train/wikineural_en_val.spacy", "en", ()))
-        jobs.append((wn / "en" / "test.conllu", "en_dev/wikineural_en_test.spacy", "en", ()))
+        # val is split 90/10 into train / selection dev; test is only for reporting.
+        jobs.append((wn / "en" / "val.conllu", "en_train/wikineural_en_val90.spacy", "en", (), (0.0, 0.9)))
+        jobs.append((wn / "en" / "val.conllu", "en_dev/wikineural_en_val10.spacy", "en", (), (0.9, 1.0)))
 
     vocabs = {}
-    for src, rel, lang, missing_labels in jobs:
+    for src, rel, lang, missing_labels, *part in jobs:
         vocab = vocabs.setdefault(lang, spacy.blank(lang).vocab)
         sents = read_conll(src)
+        if part:
+            lo, hi = part[0]
+            sents = sents[int(lo * len(sents)) : int(hi * len(sents))]
         db = to_docbin(sents, vocab, args.group, missing_labels=missing_labels)
         dest = args.out / rel
         dest.parent.mkdir(parents=True, exist_ok=True)
