@@ -130,3 +130,10 @@ def test_evaluate_ner_on_small_file(it_model, tmp_path):
     assert r["task"] == "ner" and r["sentences"] == 1 and r["lang"] == "it"
     assert set(r) >= {"precision", "recall", "f1", "per_type", "sentences_per_second", "file"}
     assert 0.0 <= r["f1"] <= 1.0
+
+
+def test_missing_model_error_names_the_model():
+    from rassegna.ner import ModelNotFoundError, load_ner
+
+    with pytest.raises(ModelNotFoundError, match="ner_xx"):
+        load_ner("xx")

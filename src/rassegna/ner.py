@@ -27,10 +27,14 @@ def load_ner(lang: str):
     """Load (once per process) the shipped spaCy NER pipeline for ``lang``."""
     path = model_path(lang)
     if not (path / "config.cfg").is_file():
+        shipped = sorted(
+            p.name[4:] for p in path.parent.glob("ner_*") if (p / "config.cfg").is_file()
+        ) if path.parent.is_dir() else []
         raise ModelNotFoundError(
-            f"No NER model for language {lang!r}: expected the spaCy pipeline "
-            f"'rassegna/models/ner_{lang}' at {path}. Train it with "
-            f"`bash training/ner/train.sh {lang}` (see docs/ner.md)."
+            f"No NER model for language {lang!r}: the spaCy pipeline "
+            f"'rassegna/models/ner_{lang}' is missing (looked in {path}; shipped: "
+            f"{', '.join(shipped) or 'none'}). Models are built with "
+            f"`bash training/ner/train.sh LANG` (see docs/ner.md)."
         )
     import spacy
 
