@@ -38,6 +38,12 @@ def _timex(data: Path, **_: Any) -> dict:
     return evaluate_timex(data)
 
 
+def _ner(data: Path, lang: str = "it", **_: Any) -> dict:
+    from rassegna.evaluate.ner import evaluate_ner
+
+    return evaluate_ner(data, lang=lang)
+
+
 TASKS: dict[str, Callable[..., dict]] = {"extraction": _extraction, "stories": _stories,
                                          "attribution": _attribution, "quantities": _quantities,
-                                         "timex": _timex}
+                                         "timex": _timex, "ner": _ner}
