@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from rassegna.evaluate.quantities import parse_gold_value, unit_name
+from rassegna.evaluate.quantities import parse_gold_value, unit_name, values_match
 from rassegna.quantities import extract_quantities
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "newsquant" / "NewsQuant_dev.json"
@@ -44,14 +44,6 @@ class _Pred:
     unit: str
 
 
-def _close(a, b) -> bool:
-    if isinstance(a, tuple) != isinstance(b, tuple):
-        return False
-    if isinstance(a, tuple):
-        return all(math.isclose(x, y, rel_tol=1e-5, abs_tol=1e-8) for x, y in zip(a, b))
-    return math.isclose(a, b, rel_tol=1e-5, abs_tol=1e-8)
-
-
 def score(data: list[dict], predictions: list[list[_Pred]], average_ranges: bool) -> dict:
     n_gold = n_pred = tp = tp_unit = 0
     for item, preds in zip(data, predictions):
@@ -68,7 +60,7 @@ def score(data: list[dict], predictions: list[list[_Pred]], average_ranges: bool
                     gv = sum(gv) / 2
                 gu = str(g["normalized_unit"]).lower()
                 for pi, p in enumerate(preds):
-                    if pi in used_p or not _close(gv, p.value):
+                    if pi in used_p or not values_match(gv, p.value):
                         continue
                     if need_unit and p.unit != gu:
                         continue

@@ -26,6 +26,7 @@ which reported-speech cue candidates are attributions; quotations are rule-based
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 import math
 import re
 from dataclasses import dataclass, field
@@ -536,14 +537,7 @@ def _toks_in(toks: list[Tok], start: int, end: int) -> list[Tok]:
 
 
 def _bisect(toks: list[Tok], pos: int) -> int:
-    lo, hi = 0, len(toks)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if toks[mid].start < pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return bisect_left(toks, pos, key=lambda t: t.start)
 
 
 def _paragraph_bounds(text: str, pos: int) -> tuple[int, int]:

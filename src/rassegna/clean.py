@@ -17,6 +17,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rassegna.lang import all_resources
 from rassegna.model import Removed
@@ -114,6 +115,7 @@ def _starts_with_any(norm: str, prefixes: Iterable[str], line: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=None)
 def _phrases(name: str) -> tuple[str, ...]:
     return tuple(p for module in all_resources() for p in getattr(module, name))
 

@@ -18,6 +18,7 @@ decision can be traced to a few tokens around the number.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -1272,14 +1273,7 @@ def _spacy_tokens(text: str, lang: str) -> list[_STok]:
 
 
 def _first_at(stoks: list[_STok], pos: int) -> int:
-    lo, hi = 0, len(stoks)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if stoks[mid].start < pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return bisect_left(stoks, pos, key=lambda t: t.start)
 
 
 def _content(t: _STok, mod, head: bool = False) -> bool:

@@ -97,13 +97,16 @@ def stems(text: str) -> frozenset[str]:
     Cutting to a prefix is a crude stemmer, but it is language-independent and makes
     "nordcoreane"/"nordcoreani" or "deployed"/"deployment" meet.
     """
-    out = set()
-    for token in _TOKEN.findall(text.lower()):
-        if token.isdigit():
-            out.add(token)
-        elif len(token) >= 4 and token not in _STOP_WORDS:
-            out.add(token[:STEM_CHARS])
-    return frozenset(out)
+    return frozenset(filter(None, map(stem, _TOKEN.findall(text.lower()))))
+
+
+def stem(token: str) -> str | None:
+    """The stem of one lower-case word, or None for a stop word or a short word."""
+    if token.isdigit():
+        return token
+    if len(token) >= 4 and token not in _STOP_WORDS:
+        return token[:STEM_CHARS]
+    return None
 
 
 def _sentences_of(doc_index: int, doc: Document) -> list[_Sentence]:

@@ -25,6 +25,7 @@ from statistics import mean
 
 from rassegna.model import Quantity
 from rassegna.quantities import extract_quantities
+from rassegna.evaluate._scoring import prf_counts
 
 # rassegna unit code → NewsQuant normalised unit name
 UNIT_NAMES = {
@@ -150,13 +151,6 @@ def token_f1(pred: str | None, gold: str | None) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
-def _prf(tp: int, n_gold: int, n_pred: int) -> dict[str, float]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
-
-
 def match_sentence(gold: list[dict], pred: list[Quantity]) -> list[tuple[dict, Quantity]]:
     """One-to-one matching by value, preferring pairs whose units also agree."""
     pairs: list[tuple[dict, Quantity]] = []
@@ -220,8 +214,8 @@ def evaluate_quantities(path: Path, lang: str = "en", limit: int | None = None,
         "sentences": len(data),
         "gold": n_gold,
         "predicted": n_pred,
-        "value": _prf(tp_value, n_gold, n_pred),
-        "value_unit": _prf(tp_unit, n_gold, n_pred),
+        "value": prf_counts(tp_value, n_gold, n_pred),
+        "value_unit": prf_counts(tp_unit, n_gold, n_pred),
         "concept_overlap": round(mean(concept_scores), 4) if concept_scores else 0.0,
         "concept_vs_counted": round(mean(counted_scores), 4) if counted_scores else 0.0,
         "seconds": round(seconds, 2),

@@ -13,6 +13,7 @@ from collections import defaultdict
 from itertools import combinations
 from pathlib import Path
 
+from rassegna.evaluate._scoring import prf
 from rassegna.model import RawDocument
 from rassegna.pipeline import Options, prepare
 from rassegna.stories import group_stories
@@ -47,7 +48,7 @@ def bcubed(gold: dict[str, str], predicted: dict[str, str]) -> dict[str, float]:
         both = len(same_pred & same_gold)
         precision += both / len(same_pred)
         recall += both / len(same_gold)
-    return _prf(precision / len(gold), recall / len(gold))
+    return prf(precision / len(gold), recall / len(gold))
 
 
 def pairwise(gold: dict[str, str], predicted: dict[str, str]) -> dict[str, float]:
@@ -60,7 +61,7 @@ def pairwise(gold: dict[str, str], predicted: dict[str, str]) -> dict[str, float
         fn += same_gold and not same_pred
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
-    return _prf(p, r)
+    return prf(p, r)
 
 
 def evaluate_stories(folder: Path) -> dict:
@@ -88,6 +89,3 @@ def _groups(assignment: dict[str, str]) -> dict[str, set[str]]:
         groups[group].add(item)
     return groups
 
-
-def _prf(p: float, r: float) -> dict[str, float]:
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from rassegna.timexes import extract_timexes
+from rassegna.evaluate._scoring import prf_counts
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
@@ -61,13 +62,6 @@ def read_tml(path: Path) -> tuple[str, list[dict], str | None]:
     for g in gold:
         g["text"] = text[g["start"]:g["end"]]
     return text, gold, dct
-
-
-def _prf(tp: int, n_gold: int, n_pred: int) -> dict[str, float]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
 
 
 def _relaxed_pairs(gold: list[dict], pred: list) -> list[tuple[dict, object]]:
@@ -119,10 +113,10 @@ def evaluate_timex(folder: Path, lang: str = "en", limit: int | None = None,
         "documents": len(files),
         "gold": n_gold,
         "predicted": n_pred,
-        "strict": _prf(strict, n_gold, n_pred),
-        "relaxed": _prf(relaxed, n_gold, n_pred),
+        "strict": prf_counts(strict, n_gold, n_pred),
+        "relaxed": prf_counts(relaxed, n_gold, n_pred),
         "value_accuracy": round(value_ok / relaxed, 4) if relaxed else 0.0,
         "type_accuracy": round(type_ok / relaxed, 4) if relaxed else 0.0,
-        "value": _prf(value_ok, n_gold, n_pred),
+        "value": prf_counts(value_ok, n_gold, n_pred),
         "seconds": round(seconds, 2),
     }
