@@ -138,3 +138,30 @@ def test_document_date_then_reference_date():
 
 def test_a_quantity_is_not_a_date():
     assert values("Sono arrivati 12.000 soldati e 2,5 miliardi di euro.", anchor="2024-03-15") == []
+
+
+def test_publication_date_is_inferred_from_the_latest_full_date():
+    from rassegna.timexes import date_document, infer_publication_date
+
+    text = ("Nel marzo 2023 il governo aveva annunciato il piano. Il 4 febbraio 2024 il parlamento "
+            "lo ha approvato. Ad aprile i lavori sono iniziati. Ieri il ministro ha parlato. "
+            "Le elezioni si terranno nel novembre 2026.")
+    # the future election does not date the article; the finer and later 4 February does
+    assert infer_publication_date(text, "it") == "2024-02-04"
+    doc = Document(id="d", source="s", text=text, language="it")
+    doc.timexes = find_timexes(doc, Options())
+    dated = date_document(doc, Options())
+    assert (dated.published, dated.published_source) == ("2024-02-04", "inferred")
+    values = {t.text: t.value for t in dated.timexes}
+    assert values["aprile"] == "2024-04"  # the April nearest the inferred date
+    assert values["Ieri"] == "XXXX-XX-XX"  # only a lower bound: the day is not known
+
+
+def test_inference_needs_a_full_date_and_never_overrides_a_known_one():
+    from rassegna.timexes import date_document, infer_publication_date
+
+    assert infer_publication_date("Nel 2019 era andato in Russia. Ieri è tornato.", "it") is None
+    assert infer_publication_date("In March 2024 the plant closed.", "en") == "2024-03"
+    doc = Document(id="d", source="s", text="Il 2 gennaio 2024 è caduto un missile.", language="it",
+                   published="2024-10-28", published_source="metadata")
+    assert date_document(doc, Options()).published == "2024-10-28"

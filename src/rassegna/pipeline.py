@@ -18,7 +18,7 @@ from rassegna.quantities import find_quantities
 from rassegna.model import Document, Quarantined, RawDocument
 from rassegna.options import Options
 from rassegna.sentences import split_sentences
-from rassegna.timexes import find_timexes
+from rassegna.timexes import date_document, find_timexes
 
 
 # A span analysis reads a Document (text, language, sentences, earlier analyses) and returns
@@ -69,7 +69,7 @@ def annotate(doc: Document, options: Options) -> Document:
     """Run the registered span analyses over a prepared document (text taken as given)."""
     for field_name, analysis in SPAN_ANALYSES:
         doc = replace(doc, **{field_name: analysis(doc, options)})
-    return doc
+    return date_document(doc, options)
 
 
 def choose_language(raw: RawDocument, text: str, options: Options) -> str | None:

@@ -1387,6 +1387,24 @@ def _plural_noun(low: str, mod) -> bool:
     return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "ous"))
 
 
+_LENGTH_UNITS = frozenset({"km", "m", "cm", "mm", "mi", "nmi", "yd", "ft", "in"})
+
+
+def _distance_concept(stoks: list[_STok], k: int, text: str, cl: _Lexicon) -> str | None:
+    """"7 km da Pokrovsk" → "distanza da Pokrovsk": the measured thing of a distance is the
+    place it is measured from, a capitalised name right after the preposition."""
+    mod = cl.mod
+    if stoks[k].low not in mod.DISTANCE_FROM or k + 1 >= len(stoks):
+        return None
+    j = k + 1
+    while j < len(stoks) and stoks[j].text[:1].isupper() and \
+            (j == k + 1 or stoks[j].start - stoks[j - 1].end <= 1):
+        j += 1
+    if j == k + 1:
+        return None
+    return f"{mod.DISTANCE_NOUN} {text[stoks[k].start:stoks[j - 1].end]}"
+
+
 def _concept_before(stoks: list[_STok], k: int, text: str, cl: _Lexicon) -> str | None:
     """Fallback for a bare number: the noun phrase the clause is about ("vittime … stimate
     intorno a 1.100")."""
@@ -1502,6 +1520,8 @@ def extract_quantities(text: str, lang: str | None = "it") -> list[Quantity]:
                         concept = _concept_after(stoks, k, text, cl, skip_of=True)
                 else:
                     concept = _concept_after(stoks, k, text, cl, skip_of=skip_of)
+        if q.unit in _LENGTH_UNITS and concept is None and k < len(stoks):
+            concept = _distance_concept(stoks, k, text, cl)
         if q.unit is None and concept is None and num.digits and code == "it":
             k0 = _first_at(stoks, start)
             concept = _concept_before(stoks, k0, text, cl)

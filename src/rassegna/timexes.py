@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from types import ModuleType
 
@@ -1399,10 +1399,64 @@ def _merge_ranges(items: list[_Found], text: str, g: _Grammar) -> list[_Found]:
 def find_timexes(doc: Document, options: Options) -> list[Timex]:
     """Per-document analysis: the time expressions of `doc.text`, anchored on the document
     date (else the run's reference date)."""
-    lang = doc.language
-    if not lang:
-        from rassegna.language import detect_language
-
-        lang = detect_language(doc.text) or "en"
     anchor = doc.published or options.reference_date
-    return extract_timexes(doc.text, lang, anchor)
+    return extract_timexes(doc.text, _language(doc), anchor)
+
+
+def date_document(doc: Document, options: Options) -> Document:
+    """An undated document gets a publication date inferred from its text, and the time
+    expressions that only lacked a year are resolved against it.
+
+    The inferred date is the latest fully dated day or month the article mentions in a clause
+    that does not speak of the future; the article was written then or later, so the value is
+    the start of a window (`published_source: inferred`). Because only the lower end is known,
+    it settles what needs just a year ("agosto" → the August nearest to it, "metà gennaio"),
+    never what needs the day ("ieri", "giovedì", "oggi" stay XXXX). An explicit
+    `--reference-date` stays the anchor for everything, as the user asked.
+    """
+    if doc.published:
+        return doc
+    inferred = infer_publication_date(doc.text, _language(doc))
+    if inferred is None:
+        return doc
+    dated = replace(doc, published=inferred, published_source="inferred")
+    if options.reference_date:
+        return dated
+    resolved = {(t.start, t.end): t.value
+                for t in extract_timexes(doc.text, _language(doc), inferred)}
+    timexes = []
+    for t in doc.timexes:
+        value = resolved.get((t.start, t.end))
+        if value and _YEAR_ONLY_MISSING.fullmatch(t.value) and value[4:] == t.value[4:]:
+            t = replace(t, value=value)
+        timexes.append(t)
+    return replace(dated, timexes=timexes)
+
+
+# "XXXX-08", "XXXX-01-02": values that lack nothing but the year
+_YEAR_ONLY_MISSING = re.compile(r"XXXX-\d{2}(?:-\d{2})?")
+_FULL_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
+
+
+def infer_publication_date(text: str, lang: str | None) -> str | None:
+    """The latest "YYYY-MM" or "YYYY-MM-DD" date stated in full in `text` outside future
+    talk, or None. Bare years are too coarse to anchor anything and are not used."""
+    code = (lang or "").lower()[:2]
+    g = _grammar(code if code in _LEXICONS else "en")
+    ctx = _Ctx(text, Anchor(), g)
+    best: tuple[str, str] | None = None
+    for t in extract_timexes(text, lang, None):
+        if t.type != "DATE" or not _FULL_DATE.fullmatch(t.value) or ctx.direction(t.start) > 0:
+            continue
+        # a day sorts after its own month ("2024-10-02" > "2024-10"): the finer one wins
+        if best is None or t.value > best[0]:
+            best = (t.value, t.text)
+    return best[0] if best else None
+
+
+def _language(doc: Document) -> str:
+    if doc.language:
+        return doc.language
+    from rassegna.language import detect_language
+
+    return detect_language(doc.text) or "en"

@@ -219,3 +219,7 @@ VERB_SUFFIXES = ("ed", "ing")
 ADJECTIVE_SUFFIXES = ()
 NOT_CONCEPT = frozenset({"ago", "later", "earlier", "time", "times"})
 BREAKDOWN_WORDS = frozenset()
+
+# "7 km from Pokrovsk": a distance names what it separates; the concept reads "distance from …"
+DISTANCE_FROM = frozenset({"from"})
+DISTANCE_NOUN = "distance"

@@ -243,3 +243,7 @@ ADJECTIVE_SUFFIXES = ("ani", "ane", "esi", "ese", "ini", "ine", "ici", "iche", "
 NOT_CONCEPT = frozenset({"fa", "scorso", "scorsa", "prossimo", "prossima", "volta"})
 # "600.000 tra morti e feriti": a breakdown of the counted thing.
 BREAKDOWN_WORDS = frozenset({"tra", "fra"})
+
+# "a 7 km da Pokrovsk": a distance names what it separates; the concept reads "distanza da …"
+DISTANCE_FROM = frozenset({"da", "dal", "dalla", "dallo", "dall'", "dai", "dalle", "dagli"})
+DISTANCE_NOUN = "distanza"

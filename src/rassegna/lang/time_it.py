@@ -115,7 +115,9 @@ CLOCK_PM = frozenset({"pm", "p.m.", "p. m.", "p m", "di sera", "del pomeriggio",
 FUTURE_CUES = ("tornerò", "sarà", "saranno", "avrà", "avranno", "verrà", "verranno", "dovrà",
                "potrà", "si terrà", "partirò", "andrò", "prossim", "organizza", "prenota")
 FUTURE_SUFFIXES = ("erà", "irà", "arà", "eranno", "iranno", "aranno", "erò", "irò", "arò",
-                   "eremo", "iremo", "aremo")
+                   "eremo", "iremo", "aremo",
+                   # contracted futures: terrà/terranno, verrà, avranno, potranno, andranno
+                   "rrà", "rranno", "vrà", "vranno", "trà", "tranno", "drà", "dranno")
 # The conjunctions that tie two dates into a range ("dal 4 al 22", "tra il 2 e il 7").
 RANGE_FROM = ("dal", "dall'", "da", "dai", "tra il", "fra il", "tra l'", "fra l'", "tra", "fra")
 RANGE_TO = ("al", "all'", "a", "e il", "e l'", "e", "fino al", "fino a", "fino all'", "-", "–")
