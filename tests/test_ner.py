@@ -137,3 +137,19 @@ def test_missing_model_error_names_the_model():
 
     with pytest.raises(ModelNotFoundError, match="ner_xx"):
         load_ner("xx")
+
+
+def test_entity_mentions_in_the_pipeline_are_tidied():
+    from rassegna.model import Document
+    from rassegna.ner import find_entity_mentions
+    from rassegna.sentences import split_sentences
+
+    text = ("Il presidente sudcoreano, Yoon Suk-yeol, ha parlato con il governo. "
+            "Nel 2023 Kim Jong Un si è recato in Russia.")
+    doc = Document(id="d", source="s", text=text, language="it", sentences=split_sentences(text, "it"))
+    mentions = find_entity_mentions(doc)
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+    surfaces = {m.text for m in mentions}
+    assert "Yoon Suk-yeol" in surfaces and "Kim Jong Un" in surfaces and "Russia" in surfaces
+    assert "governo" not in surfaces  # lower-case common nouns are not entities
+    assert find_entity_mentions(Document(id="x", source="s", text="Hola Madrid.", language="es")) == []

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rassegna.attribution import resolve_speaker
+from rassegna.entities import canonical_entities, entity_index, name_key
 from rassegna.model import Document, Dossier, Quarantined
 from rassegna.reuse import find_reuse
 from rassegna.stories import document_vectors, group_stories, label_of
@@ -35,32 +37,68 @@ def build_dossier(results: list[Document | Quarantined], inputs: int,
 def collect_spans(dossier: Dossier) -> None:
     """Lift per-document spans into the dossier's corpus-wide lists, with stable ids.
 
-    Entities are grouped by exact (name, type) here; canonicalisation across spellings
-    replaces this grouping when it lands.
+    Entities are canonical across the corpus (`entities.canonical_entities`). An attribution's
+    speaker is the entity its source resolves to within the document (`resolve_speaker`:
+    names, roles introduced earlier, pronouns and continuations); a quantity's speaker is that
+    of the attribution whose content holds it, else of an attribution in its sentence.
     """
-    entities: dict[tuple[str, str], dict] = {}
+    dossier.entities = canonical_entities(dossier.documents)
+    by_mention, by_key = entity_index(dossier.entities)
+    dossier.attributions, dossier.quantities = [], []
     for doc in dossier.documents:
-        for mention in doc.entities:
-            key = (mention.text, mention.type)
-            entity = entities.setdefault(key, {"id": f"e{len(entities) + 1}", "name": mention.text,
-                                               "type": mention.type, "aliases": [mention.text],
-                                               "mentions": []})
-            entity["mentions"].append({"doc": doc.id, "start": mention.start, "end": mention.end})
-    dossier.entities = list(entities.values())
-    for doc in dossier.documents:
+        speakers = []
         for a in doc.attributions:
+            speaker, name = _speaker(doc, a, by_mention, by_key)
             item = {"id": f"a{len(dossier.attributions) + 1}", "doc": doc.id,
                     "content": _span(a.content), "direct": a.direct, "source": _span(a.source),
-                    "speaker": None, "cue": _span(a.cue)}
+                    "speaker": speaker, "speaker_name": name, "cue": _span(a.cue)}
             if a.spans:
                 item["spans"] = [list(s) for s in a.spans]
             dossier.attributions.append(item)
+            speakers.append((a, item))
         for q in doc.quantities:
+            claimed = _claimed_by(doc, q, speakers)
             dossier.quantities.append({"id": f"q{len(dossier.quantities) + 1}", "doc": doc.id,
                                        "start": q.start, "end": q.end, "text": q.text,
                                        "value": q.value, "low": q.low, "high": q.high,
                                        "qualifier": q.qualifier, "unit": q.unit,
-                                       "concept": q.concept, "speaker": None})
+                                       "concept": q.concept,
+                                       "speaker": claimed["speaker"] if claimed else None,
+                                       "speaker_name": claimed["speaker_name"] if claimed else None,
+                                       "attribution": claimed["id"] if claimed else None})
+
+
+def _speaker(doc: Document, a, by_mention: dict, by_key: dict) -> tuple[str | None, str | None]:
+    """(entity id, name) of who an attribution's source is; the name alone for unnamed
+    sources ("funzionario dell'agenzia"), (None, None) when nothing resolves."""
+    try:
+        name = resolve_speaker(doc, a)
+    except Exception:  # noqa: BLE001 - a failed resolution leaves the speaker unknown, no more
+        name = None
+    if name and name_key(name) in by_key:
+        return by_key[name_key(name)], name
+    if a.source is not None:
+        # the one person named inside the source span, as the entity stage read it
+        inside = [m for m in doc.entities if a.source.start <= m.start and m.end <= a.source.end
+                  and m.type == "PER"]
+        if len(inside) == 1 and (doc.id, inside[0].start, inside[0].end) in by_mention:
+            return by_mention[(doc.id, inside[0].start, inside[0].end)], inside[0].text
+    return None, name or None
+
+
+def _claimed_by(doc: Document, q, speakers: list[tuple]) -> dict | None:
+    """The attribution whose content holds the quantity, else one in the same sentence."""
+    for a, item in speakers:
+        pieces = a.spans or [(a.content.start, a.content.end)]
+        if any(s <= q.start and q.end <= e for s, e in pieces):
+            return item
+    sentence = next((s for s in doc.sentences if s.start <= q.start < s.end), None)
+    if sentence is None:
+        return None
+    for a, item in speakers:
+        if a.cue is not None and sentence.start <= a.cue.start < sentence.end and item["speaker_name"]:
+            return item
+    return None
 
 
 def _span(span) -> dict | None:

@@ -14,6 +14,7 @@ from dataclasses import replace
 from rassegna.attribution import find_attributions
 from rassegna.clean import clean_text
 from rassegna.language import detect_language
+from rassegna.ner import find_entity_mentions
 from rassegna.quantities import find_quantities
 from rassegna.model import Document, Quarantined, RawDocument
 from rassegna.options import Options
@@ -26,6 +27,7 @@ from rassegna.timexes import date_document, find_timexes
 # e.g. ("entities", find_entities) before ("attributions", find_attributions).
 SpanAnalysis = Callable[[Document, Options], list]
 SPAN_ANALYSES: list[tuple[str, SpanAnalysis]] = [
+    ("entities", find_entity_mentions),
     ("attributions", find_attributions),
     ("quantities", find_quantities),
     ("timexes", find_timexes),

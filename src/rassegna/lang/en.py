@@ -40,3 +40,7 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "september", "october", "november", "december")
 
 DATE_HEADER_WORDS = ("date", "published", "posted", "updated")
+
+# Function words inside official names: not counted when an acronym is read from a name
+# ("Democratic People's Republic of Korea" → DPRK).
+NAME_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "s"})

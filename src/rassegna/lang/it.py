@@ -52,3 +52,8 @@ MONTHS = ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio"
 
 # Header words that introduce a publication date at the top of a scrape.
 DATE_HEADER_WORDS = ("date", "data", "pubblicato", "pubblicato il", "aggiornato")
+
+# Function words inside official names: not counted when an acronym is read from a name
+# ("Repubblica Popolare Democratica di Corea" → RPDC).
+NAME_FUNCTION_WORDS = frozenset({"di", "del", "della", "dello", "dei", "degli", "delle", "d",
+                                 "e", "ed", "il", "lo", "la", "i", "gli", "le", "l", "per"})

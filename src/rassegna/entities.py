@@ -1,0 +1,369 @@
+"""One entity per real-world thing across a corpus.
+
+The per-document stage leaves `EntityMention`s (text, type, offsets). Here they become
+canonical entities, each with a name, a type, its aliases and every mention. Names are
+joined when one of these holds, and only then:
+
+* the same name once case, accents, hyphens and dots are set aside ("NATO" / "Nato",
+  "Yoon Suk-yeol" / "Yoon Suk Yeol", "U.S." / "US");
+* the same country in maintained data: pycountry's short, official and common names with
+  their Italian translations, Babel's territory names in Italian and English, the ISO alpha-3
+  code written in capitals, and acronyms read from official names ("RPDC" / "DPRK" /
+  "Corea del Nord" / "North Korea"; "Usa" / "Stati Uniti" / "USA");
+* an acronym defined in a text ("Agenzia internazionale per l'energia atomica (AIEA)");
+* a one-word person name that is the first or last word of exactly one fuller person name,
+  in the same document first, else in the corpus ("Rutte" → "Mark Rutte", "Yoon" → "Yoon
+  Suk Yeol");
+* near-identical spellings of the same type: one word differs, both words at least five
+  letters long and almost the same ("Zelensky" / "Zelenskyy").
+
+Names that differ in a whole word are never joined ("Corea del Nord" / "Corea del Sud"),
+nor are two different countries, however alike ("Austria" / "Australia").
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from rassegna.lang import en, it
+from rassegna.model import Document
+
+# How alike two words must be to be one spelling (difflib ratio), and how long at least.
+NEAR_SPELLING = 0.85
+NEAR_SPELLING_MIN_LENGTH = 5
+TYPE_ORDER = ("PER", "ORG", "LOC", "MISC")  # ties in the type vote go to the earlier one
+
+
+def name_key(text: str) -> str:
+    """Case, accents, hyphens, apostrophes and dots set aside: the spelling-free form of a name."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"(?<=\w)\.(?=\w)|\.$", "", text)  # U.S. → US
+    text = re.sub(r"[\s\-‐‑–—'’`´.,]+", " ", text)
+    return text.casefold().strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# Countries from maintained data
+
+
+def _acronym_of(name: str) -> str | None:
+    """Initials of the content words of an official name, or None when fewer than three."""
+    words = re.findall(r"\w+", unicodedata.normalize("NFKD", name))
+    function_words = it.NAME_FUNCTION_WORDS | en.NAME_FUNCTION_WORDS
+    initials = "".join(w[0].upper() for w in words if w.lower() not in function_words)
+    return initials if len(initials) >= 3 else None
+
+
+def _acronym_shape(acronym: str) -> tuple[str, str, str]:
+    """First letter, last letter and the sorted middle: translations of an official name may
+    order the middle words differently (DPRK, RPDC ← Repubblica Popolare Democratica di Corea)."""
+    return acronym[0], acronym[-1], "".join(sorted(acronym[1:-1]))
+
+
+def _invert(name: str) -> str:
+    """pycountry's "Korea, Republic of" → "Republic of Korea"."""
+    head, sep, tail = name.partition(", ")
+    return f"{tail} {head}" if sep and tail.split()[-1].lower() in ("of", "di", "del", "della") else name
+
+
+@lru_cache(maxsize=1)
+def country_names() -> tuple[dict[str, str], dict[tuple[str, str, str], str]]:
+    """(name key → ISO alpha-2, acronym shape → alpha-2); keys shared by two countries dropped."""
+    import pycountry
+    from babel import Locale
+
+    try:
+        italian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["it"]).gettext
+    except OSError:  # the translations are optional in pycountry builds
+        def italian(s: str) -> str:
+            return s
+    names: dict[str, set[str]] = defaultdict(set)
+    acronyms: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    locales = [Locale("it"), Locale("en")]
+    for country in pycountry.countries:
+        code = country.alpha_2
+        forms = {country.name, _invert(country.name)}
+        for attr in ("official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value:
+                forms.add(value)
+        forms |= {italian(f) for f in list(forms)}
+        forms |= {loc.territories.get(code) for loc in locales} - {None}
+        for form in forms:
+            if "\n" in form:  # gettext's catalogue header, not a name
+                continue
+            names[name_key(form)].add(code)
+            if form == getattr(country, "official_name", None) or form == italian(
+                    getattr(country, "official_name", "") or "\0"):
+                acronym = _acronym_of(form)
+                if acronym:
+                    acronyms[_acronym_shape(acronym)].add(code)
+        names[f"alpha3:{country.alpha_3}"].add(code)
+    return ({k: next(iter(v)) for k, v in names.items() if len(v) == 1},
+            {k: next(iter(v)) for k, v in acronyms.items() if len(v) == 1})
+
+
+def country_of(surface: str) -> str | None:
+    """ISO alpha-2 code of the country a name refers to, or None."""
+    names, acronyms = country_names()
+    key = name_key(surface)
+    if key in names:
+        return names[key]
+    compact = surface.replace(".", "").strip()
+    if len(compact) == 3 and compact.isalpha() and (compact.isupper() or compact.istitle()):
+        # Italian papers write "Usa" as often as "USA"
+        if f"alpha3:{compact.upper()}" in names:
+            return names[f"alpha3:{compact.upper()}"]
+    if compact.isupper() and compact.isalpha() and 3 <= len(compact) <= 6:
+        return acronyms.get(_acronym_shape(compact))
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Acronyms defined in the text
+
+
+_DEFINITION = re.compile(
+    r"(?P<long>(?:[A-ZÀ-Ý][\w’'-]*\s+)(?:(?:[\w’'-]+\s+){0,8}?)[A-ZÀ-Ýa-z][\w’'-]*)\s*"
+    r"\((?P<short>[A-ZÀ-Ý][A-Za-z.&]{1,9})\)")
+
+
+def acronym_definitions(text: str) -> list[tuple[str, str]]:
+    """(long name, acronym) pairs written "Long Name (ACR)" where the acronym's letters are
+    the initials of the name's content words, in order."""
+    out = []
+    function_words = it.NAME_FUNCTION_WORDS | en.NAME_FUNCTION_WORDS
+    for m in _DEFINITION.finditer(text):
+        short = m.group("short").replace(".", "")
+        if not short.isupper():
+            continue
+        words = re.findall(r"\w+", m.group("long"))
+        # take the shortest tail of the phrase whose initials spell the acronym
+        for i in range(len(words) - 1, -1, -1):
+            content = [w for w in words[i:] if w.lower() not in function_words]
+            initials = "".join(w[0].upper() for w in content)
+            if initials == short and words[i][0].isupper():
+                long_start = m.start("long") + _nth_word_offset(m.group("long"), i)
+                out.append((text[long_start:m.end("long")], m.group("short")))
+                break
+            if len(initials) > len(short):
+                break
+    return out
+
+
+def _nth_word_offset(phrase: str, n: int) -> int:
+    return [w.start() for w in re.finditer(r"\w+", phrase)][n]
+
+
+# ---------------------------------------------------------------------------------------------
+# Grouping
+
+
+@dataclass
+class _Name:
+    key: str
+    surfaces: Counter = field(default_factory=Counter)
+    types: Counter = field(default_factory=Counter)
+    mentions: list[tuple[str, int, int]] = field(default_factory=list)
+    docs: set[str] = field(default_factory=set)
+    country: str | None = None
+
+    @property
+    def type(self) -> str:
+        if self.country:
+            return "LOC"
+        return min(self.types, key=lambda t: (-self.types[t], TYPE_ORDER.index(t)))
+
+    @property
+    def words(self) -> list[str]:
+        return self.key.split()
+
+
+class _Union:
+    def __init__(self, keys):
+        self.parent = {k: k for k in keys}
+
+    def find(self, k: str) -> str:
+        while self.parent[k] != k:
+            self.parent[k] = self.parent[self.parent[k]]
+            k = self.parent[k]
+        return k
+
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)  # the smaller key roots: order-independent
+
+
+def canonical_entities(documents: list[Document]) -> list[dict]:
+    """The corpus's entities, most mentioned first: id, name, type, aliases, mentions."""
+    names: dict[str, _Name] = {}
+    by_doc: dict[str, list[str]] = defaultdict(list)
+    for doc in documents:
+        for m in doc.entities:
+            key = name_key(m.text)
+            if not key:
+                continue
+            name = names.setdefault(key, _Name(key))
+            name.surfaces[m.text] += 1
+            name.types[m.type] += 1
+            name.mentions.append((doc.id, m.start, m.end))
+            name.docs.add(doc.id)
+            if key not in by_doc[doc.id]:
+                by_doc[doc.id].append(key)
+    union = _Union(names)
+    for name in names.values():
+        name.country = country_of(max(name.surfaces, key=lambda s: (name.surfaces[s], s)))
+    _join_countries(names, union)
+    _join_defined_acronyms(documents, names, union)
+    _join_person_parts(names, by_doc, union)
+    _join_descriptors(names, union)
+    _join_near_spellings(names, union)
+    groups: dict[str, list[_Name]] = defaultdict(list)
+    for key, name in names.items():
+        groups[union.find(key)].append(name)
+    entities = [_entity(members) for members in groups.values()]
+    entities.sort(key=lambda e: (-len(e["mentions"]), e["name"], e["type"]))
+    for number, entity in enumerate(entities, start=1):
+        entity["id"] = f"e{number}"
+    return entities
+
+
+def _join_countries(names: dict[str, _Name], union: _Union) -> None:
+    first: dict[str, str] = {}
+    for key in sorted(names):
+        code = names[key].country
+        if code:
+            union.join(first.setdefault(code, key), key)
+
+
+def _join_defined_acronyms(documents, names, union) -> None:
+    for doc in documents:
+        for long, short in acronym_definitions(doc.text):
+            a, b = name_key(long), name_key(short)
+            if a in names and b in names and not _different_countries(names[a], names[b]):
+                union.join(a, b)
+
+
+def _join_person_parts(names, by_doc, union) -> None:
+    """A one-word name joins the only fuller person name starting or ending with it: within
+    its own documents when they hold one, else across the corpus."""
+    persons = [n for n in names.values() if n.type == "PER" and len(n.words) > 1]
+    by_edge: dict[str, set[str]] = defaultdict(set)
+    for person in persons:
+        by_edge[person.words[0]].add(person.key)
+        by_edge[person.words[-1]].add(person.key)
+    for name in names.values():
+        if len(name.words) != 1 or name.country or name.key not in by_edge:
+            continue
+        candidates = by_edge[name.key]
+        local = {c for c in candidates if names[c].docs & name.docs}
+        if len(local) == 1:
+            target = next(iter(local))
+        elif not local and name.type == "PER" and len({union.find(c) for c in candidates}) == 1:
+            # across the corpus the one-word name must itself read as a person
+            target = min(candidates)
+        else:
+            continue
+        union.join(target, name.key)
+        # part of a person's name: the model's other readings ("Rutte" as LOC) were slips
+        name.types = Counter({"PER": sum(name.types.values())})
+
+
+def _join_descriptors(names, union) -> None:
+    """"regione di Kursk", "oblast del Donetsk": lower-case descriptor words before a name
+    that is itself an entity of the corpus."""
+    for name in list(names.values()):
+        surface = max(name.surfaces, key=lambda s: (name.surfaces[s], s))
+        words = surface.split()
+        i = 0
+        while i < len(words) - 1 and (words[i][:1].islower() or
+                                      name_key(words[i]) in it.NAME_FUNCTION_WORDS | en.NAME_FUNCTION_WORDS):
+            i += 1
+        if i == 0:
+            continue
+        rest = name_key(" ".join(words[i:]))
+        if rest in names and rest != name.key and names[rest].type in (name.type, "LOC") \
+                and not _different_countries(name, names[rest]):
+            union.join(rest, name.key)
+
+
+def _join_near_spellings(names, union) -> None:
+    """One differing word, both long and nearly the same; blocked on the other words so that
+    only names that already agree elsewhere are compared (never all pairs)."""
+    blocks: dict[tuple, list[str]] = defaultdict(list)
+    for key, name in names.items():
+        words = name.words
+        for i, word in enumerate(words):
+            if len(word) >= NEAR_SPELLING_MIN_LENGTH:
+                blocks[(len(words), i, tuple(words[:i]), tuple(words[i + 1:]), word[0])].append(key)
+    for (_, i, _, _, _), keys in sorted(blocks.items()):
+        if len(keys) < 2 or len(keys) > 50:
+            continue
+        keys.sort()
+        for x, a in enumerate(keys):
+            for b in keys[x + 1:]:
+                na, nb = names[a], names[b]
+                if na.type != nb.type or _different_countries(na, nb) or (na.country or nb.country):
+                    continue
+                wa, wb = na.words[i], nb.words[i]
+                if SequenceMatcher(None, wa, wb).ratio() >= NEAR_SPELLING:
+                    union.join(a, b)
+
+
+def _different_countries(a: _Name, b: _Name) -> bool:
+    return bool(a.country and b.country and a.country != b.country)
+
+
+def _entity(members: list[_Name]) -> dict:
+    surfaces: Counter = Counter()
+    types: Counter = Counter()
+    mentions = []
+    country = None
+    for m in members:
+        surfaces.update(m.surfaces)
+        types.update(m.types)
+        mentions.extend(m.mentions)
+        country = country or m.country
+    if country:
+        etype = "LOC"
+    else:
+        etype = min(types, key=lambda t: (-types[t], TYPE_ORDER.index(t)))
+    if etype == "PER":
+        # the fullest form a source wrote: "Mark Rutte", not "Rutte"
+        name = max(surfaces, key=lambda s: (len(name_key(s).split()), surfaces[s], s))
+    else:
+        # the most written form; among equals a name before a descriptor ("Kursk", not
+        # "regione di Kursk"), then a spelled-out name before an acronym ("Stati Uniti", "Usa")
+        name = max(surfaces, key=lambda s: (surfaces[s], s[:1].isupper(), not s.isupper(),
+                                            len(s), s))
+    aliases: Counter = Counter()
+    for surface, count in surfaces.items():
+        aliases[re.sub(r"\s+", " ", surface)] += count
+    mentions.sort()
+    entity = {"id": "", "name": re.sub(r"\s+", " ", name), "type": etype,
+              "aliases": sorted(aliases, key=lambda s: (-aliases[s], s)),
+              "mentions": [{"doc": d, "start": s, "end": e} for d, s, e in mentions],
+              "documents": len({d for d, _, _ in mentions})}
+    if country:
+        entity["country"] = country
+    return entity
+
+
+def entity_index(entities: list[dict]) -> tuple[dict[tuple[str, int, int], str], dict[str, str]]:
+    """(mention (doc, start, end) → entity id, name key of each alias → entity id)."""
+    by_mention = {}
+    by_key: dict[str, str] = {}
+    for entity in entities:
+        for m in entity["mentions"]:
+            by_mention[(m["doc"], m["start"], m["end"])] = entity["id"]
+        for alias in entity["aliases"]:
+            by_key.setdefault(name_key(alias), entity["id"])
+    return by_mention, by_key

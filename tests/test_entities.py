@@ -1,0 +1,125 @@
+"""Canonical entities: merges that must happen and merges that must not, in both languages."""
+
+import pytest
+
+from rassegna.entities import acronym_definitions, canonical_entities, country_of, name_key
+from rassegna.model import Document, EntityMention
+
+
+def corpus(*docs: list[tuple[str, str]]) -> list[Document]:
+    """Documents made of the given (mention text, type) pairs, joined by full stops."""
+    out = []
+    for n, mentions in enumerate(docs):
+        text, ents = "", []
+        for surface, etype in mentions:
+            ents.append(EntityMention(len(text), len(text) + len(surface), etype, surface))
+            text += surface + ". "
+        out.append(Document(id=f"d{n}", source=f"d{n}", text=text, entities=ents))
+    return out
+
+
+def groups(docs: list[Document]) -> list[set[str]]:
+    return [set(e["aliases"]) for e in canonical_entities(docs)]
+
+
+def together(docs, *names) -> bool:
+    return any(set(names) <= g for g in groups(docs))
+
+
+@pytest.mark.parametrize("names", [
+    ("Yoon Suk Yeol", "Yoon Suk-yeol"),
+    ("Corea del Nord", "Corea del nord", "RPDC", "DPRK", "North Korea"),
+    ("Usa", "USA", "Stati Uniti", "United States", "U.S.A."),
+    ("Corea del Sud", "South Korea", "Republic of Korea"),
+    ("Cina", "China", "People's Republic of China", "Repubblica Popolare Cinese"),
+    ("Regno Unito", "United Kingdom", "Regno Unito di Gran Bretagna e d'Irlanda del Nord"),
+    ("Russia", "Russian Federation"),
+])
+def test_country_names_acronyms_and_languages_merge(names):
+    docs = corpus([(n, "LOC") for n in names])
+    assert together(docs, *names), groups(docs)
+
+
+def test_case_variants_merge():
+    docs = corpus([("NATO", "ORG"), ("Nato", "ORG"), ("Financial Times", "ORG")], [("FINANCIAL TIMES", "ORG")])
+    assert together(docs, "NATO", "Nato") and together(docs, "Financial Times", "FINANCIAL TIMES")
+
+
+def test_surname_joins_the_full_name_in_its_document():
+    docs = corpus([("Mark Rutte", "PER"), ("Rutte", "PER"), ("Rutte", "LOC")])
+    (entity,) = [e for e in canonical_entities(docs) if "Rutte" in e["aliases"]]
+    assert entity["name"] == "Mark Rutte" and entity["type"] == "PER" and len(entity["mentions"]) == 3
+
+
+def test_surname_joins_across_documents_only_when_unambiguous():
+    docs = corpus([("Mark Rutte", "PER")], [("Rutte", "PER")])
+    assert together(docs, "Mark Rutte", "Rutte")
+    docs = corpus([("Kim Jong Un", "PER"), ("Kim Yo Jong", "PER")], [("Kim", "PER")])
+    assert not together(docs, "Kim", "Kim Jong Un") and not together(docs, "Kim", "Kim Yo Jong")
+
+
+def test_family_name_first():
+    docs = corpus([("Yoon Suk Yeol", "PER"), ("Yoon", "PER")])
+    assert together(docs, "Yoon", "Yoon Suk Yeol")
+
+
+def test_near_identical_spellings_merge():
+    docs = corpus([("Volodymyr Zelensky", "PER")], [("Volodymyr Zelenskyy", "PER")])
+    assert together(docs, "Volodymyr Zelensky", "Volodymyr Zelenskyy")
+
+
+@pytest.mark.parametrize("a, b, etype", [
+    ("Corea del Nord", "Corea del Sud", "LOC"),
+    ("North Korea", "South Korea", "LOC"),
+    ("Putin", "Zelensky", "PER"),
+    ("Austria", "Australia", "LOC"),
+    ("Mario Rossi", "Maria Rossi", "PER"),  # one letter, but a short word: a different person
+    ("Banca d'Italia", "Banca di Francia", "ORG"),
+    ("Joe Biden", "Hunter Biden", "PER"),
+])
+def test_distinct_names_never_merge(a, b, etype):
+    docs = corpus([(a, etype), (b, etype)])
+    assert not together(docs, a, b), groups(docs)
+
+
+def test_a_surname_shared_by_two_people_stays_apart():
+    docs = corpus([("Joe Biden", "PER"), ("Hunter Biden", "PER"), ("Biden", "PER")])
+    assert not together(docs, "Biden", "Joe Biden") and not together(docs, "Biden", "Hunter Biden")
+
+
+def test_descriptor_joins_the_place():
+    docs = corpus([("Kursk", "LOC"), ("regione di Kursk", "LOC"), ("oblast del Donetsk", "LOC"), ("Donetsk", "LOC")])
+    assert together(docs, "Kursk", "regione di Kursk") and together(docs, "Donetsk", "oblast del Donetsk")
+    (kursk,) = [e for e in canonical_entities(docs) if "Kursk" in e["aliases"]]
+    assert kursk["name"] == "Kursk"
+
+
+def test_acronym_defined_in_text():
+    assert acronym_definitions("L'Agenzia internazionale per l'energia atomica (AIEA) ha detto.") == [
+        ("Agenzia internazionale per l'energia atomica", "AIEA")]
+    assert acronym_definitions("Mark Rutte (NATO) said") == []
+    text = "Il Fondo Monetario Internazionale (FMI) ha detto che FMI e Fondo Monetario Internazionale."
+    ents = [EntityMention(3, 33, "ORG", "Fondo Monetario Internazionale"), EntityMention(35, 38, "ORG", "FMI")]
+    doc = Document(id="d", source="d", text=text, entities=ents)
+    (entity,) = canonical_entities([doc])
+    assert set(entity["aliases"]) == {"Fondo Monetario Internazionale", "FMI"}
+
+
+def test_countries_are_places_whatever_the_model_said():
+    docs = corpus([("Russia", "ORG"), ("Russia", "ORG"), ("Russia", "LOC")])
+    (entity,) = canonical_entities(docs)
+    assert entity["type"] == "LOC" and entity["country"] == "RU"
+
+
+def test_country_lookup_and_keys():
+    assert country_of("RPDC") == country_of("DPRK") == "KP"
+    assert country_of("Corea") is None and country_of("NATO") is None and country_of("ONU") is None
+    assert name_key("Yoon Suk-yeol") == name_key("YOON Suk Yeol") == "yoon suk yeol"
+    assert name_key("U.S.") == "us"
+
+
+def test_entities_are_independent_of_document_order():
+    a = corpus([("Mark Rutte", "PER"), ("Nato", "ORG")], [("Rutte", "PER"), ("NATO", "ORG")])
+    b = list(reversed(a))
+    strip = lambda es: sorted((e["name"], e["type"], tuple(sorted(e["aliases"]))) for e in es)  # noqa: E731
+    assert strip(canonical_entities(a)) == strip(canonical_entities(b))

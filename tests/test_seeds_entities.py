@@ -1,0 +1,75 @@
+"""Acceptance on the seed articles for entities and speakers (issues 6 and 3): each person,
+organisation and place once, its variants as aliases, speakers resolved to entities."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rassegna.build import build
+
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed articles not found at {SEEDS} (../shared is absent)")
+
+
+@pytest.fixture(scope="module")
+def dossier(tmp_path_factory):
+    out = tmp_path_factory.mktemp("seeds-entities")
+    build([SEEDS], out, workers=1)
+    return json.loads((out / "dossier.json").read_text(encoding="utf-8"))
+
+
+def entity_with(dossier, alias):
+    found = [e for e in dossier["entities"] if alias in e["aliases"]]
+    assert len(found) == 1, f"{alias!r} in {len(found)} entities"
+    return found[0]
+
+
+@pytest.mark.parametrize("name, etype, aliases", [
+    ("Mark Rutte", "PER", {"Rutte", "Mark Rutte"}),
+    ("Vladimir Putin", "PER", {"Putin", "Vladimir Putin"}),
+    ("Volodymyr Zelensky", "PER", {"Zelensky", "Volodymyr Zelensky"}),
+    (None, "PER", {"Yoon Suk Yeol", "Yoon Suk-yeol"}),
+    ("Kim Jong Un", "PER", {"Kim Jong Un"}),
+    ("Sabrina Singh", "PER", {"Sabrina Singh"}),
+    ("Andrei Rudenko", "PER", {"Andrei Rudenko"}),
+    ("Corea del Nord", "LOC", {"Corea del Nord", "RPDC", "DPRK"}),
+    ("Corea del Sud", "LOC", {"Corea del Sud"}),
+    (None, "LOC", {"Stati Uniti", "Usa", "USA"}),
+    (None, "ORG", {"NATO", "Nato"}),
+    ("Kursk", "LOC", {"Kursk", "regione di Kursk"}),
+    ("Financial Times", "ORG", {"Financial Times"}),
+    ("Pentagono", "ORG", {"Pentagono"}),
+])
+def test_each_entity_once_with_its_variants(dossier, name, etype, aliases):
+    entity = entity_with(dossier, next(iter(aliases)))
+    assert aliases <= set(entity["aliases"]), entity["aliases"]
+    assert entity["type"] == etype and (name is None or entity["name"] == name)
+    for m in entity["mentions"]:
+        doc = next(d for d in dossier["documents"] if d["id"] == m["doc"])
+        assert name_of(doc["text"][m["start"]:m["end"]]) in {name_of(a) for a in entity["aliases"]}
+
+
+def name_of(s):
+    return " ".join(s.split())
+
+
+def test_north_and_south_korea_stay_apart(dossier):
+    assert entity_with(dossier, "Corea del Nord")["id"] != entity_with(dossier, "Corea del Sud")["id"]
+
+
+@pytest.mark.parametrize("doc, source_word, speaker", [
+    ("000", "Segretario Generale", "Mark Rutte"),  # a role introduced with the name earlier
+    ("001", "Sabrina Singh", "Sabrina Singh"),
+    ("002", "Zelensky", "Volodymyr Zelensky"),
+    ("004", "Rudenko", "Andrei Rudenko"),
+    ("004", "Financial Times", "Financial Times"),
+    ("004", "Yoon", None),  # the family name alone, resolved to the full name below
+])
+def test_speakers_resolve_to_entities(dossier, doc, source_word, speaker):
+    names = {e["id"]: e["name"] for e in dossier["entities"]}
+    atts = [a for a in dossier["attributions"] if a["doc"].startswith(doc)
+            and a["source"] and source_word in a["source"]["text"]]
+    assert atts, f"no attribution with {source_word!r} in {doc}"
+    expected = speaker or entity_with(dossier, "Yoon Suk-yeol")["name"]
+    assert {names.get(a["speaker"]) for a in atts} == {expected}
