@@ -57,3 +57,12 @@ def test_spans_are_exact_ordered_and_cover_all_visible_text(text):
     assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
     covered = "".join(s.text for s in spans)
     assert "".join(text.split()) == "".join(covered.split())
+
+
+def test_heading_glued_to_the_first_sentence_splits_before_an_opener():
+    text = "Soldati nordcoreani in RussiaLa Corea del Nord ha inviato truppe. Lo dice YouTube oggi."
+    assert [s.text for s in split_sentences(text, "it")] == [
+        "Soldati nordcoreani in Russia", "La Corea del Nord ha inviato truppe.", "Lo dice YouTube oggi."]
+    en = "Troops in RussiaThe country sent troops. The site LinkedIn said so."
+    assert [s.text for s in split_sentences(en, "en")][:2] == ["Troops in Russia", "The country sent troops."]
+    assert len(split_sentences("Il sito LinkedIn ha detto che McDonald ha chiuso.", "it")) == 1

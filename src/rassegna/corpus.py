@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rassegna.attribution import resolve_speaker
+from rassegna.claims import find_claims
 from rassegna.entities import canonical_entities, entity_index, name_key
 from rassegna.model import Document, Dossier, Quarantined
 from rassegna.reuse import find_reuse
 from rassegna.stories import document_vectors, group_stories, label_of
 from rassegna.summary import summarise
+from rassegna.timeline import build_timeline
 
 CorpusStep = Callable[[Dossier], None]
 CORPUS_STEPS: list[CorpusStep] = []
@@ -122,8 +124,7 @@ def group_stories_step(dossier: Dossier) -> None:
             docs[i].story = story_id
         dossier.stories.append({
             "id": story_id, "label": label_of(docs, members, vectors), "documents": ids,
-            "independent_sources": independent_sources(ids, dependent),
-            "summary": summarise([docs[i] for i in members])})
+            "independent_sources": independent_sources(ids, dependent), "summary": []})
 
 
 # Reuse kinds that make two documents one source: a rewrite repeats its source.
@@ -146,4 +147,36 @@ def independent_sources(ids: list[str], dependent: list[tuple[str, str]]) -> int
     return len({root(i) for i in ids})
 
 
-CORPUS_STEPS.extend([collect_spans, find_reuse_step, group_stories_step])
+def find_claims_step(dossier: Dossier) -> None:
+    dossier.claims = find_claims(dossier)
+
+
+def build_timeline_step(dossier: Dossier) -> None:
+    dossier.timeline = build_timeline(dossier.documents)
+
+
+def summarise_step(dossier: Dossier) -> None:
+    """Cited summaries, spread over each story's claims and dated events."""
+    by_id = {d.id: d for d in dossier.documents}
+    quantities = {q["id"]: q for q in dossier.quantities}
+    for story in dossier.stories:
+        docs = [by_id[i] for i in story["documents"]]
+        facets = []
+        for claim in dossier.claims:
+            if claim["story"] == story["id"]:
+                facets.append({_sentence_of(by_id[quantities[q]["doc"]], quantities[q]["start"])
+                               for q in claim["quantities"]} - {None})
+        for event in dossier.timeline:
+            # explicitly dated events ("nel giugno 2024"), not every "oggi"
+            if event["story"] == story["id"] and any(c.isdigit() for c in event["timex"]["text"]):
+                facets.append({(c["doc"], c["start"]) for c in event["citations"]})
+        story["summary"] = summarise(docs, facets=[f for f in facets if f])
+
+
+def _sentence_of(doc: Document, offset: int) -> tuple[str, int] | None:
+    s = next((s for s in doc.sentences if s.start <= offset < s.end), None)
+    return (doc.id, s.start) if s else None
+
+
+CORPUS_STEPS.extend([collect_spans, find_reuse_step, group_stories_step, find_claims_step,
+                     build_timeline_step, summarise_step])

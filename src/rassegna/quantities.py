@@ -1520,6 +1520,10 @@ def extract_quantities(text: str, lang: str | None = "it") -> list[Quantity]:
                         concept = _concept_after(stoks, k, text, cl, skip_of=True)
                 else:
                     concept = _concept_after(stoks, k, text, cl, skip_of=skip_of)
+        if concept is None and q.unit is None and code == "it" and k + 1 < len(stoks) and \
+                stoks[k].low in ("le", "gli", "i") and "\n" not in text[end:stoks[k].start]:
+            # "sono 150 le persone morte", "4.000 gli sfollati": the counted noun after its article
+            concept = _concept_after(stoks, k + 1, text, cl, skip_of=False)
         if q.unit in _LENGTH_UNITS and concept is None and k < len(stoks):
             concept = _distance_concept(stoks, k, text, cl)
         if q.unit is None and concept is None and num.digits and code == "it":

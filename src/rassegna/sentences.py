@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from rassegna.lang import resources
+from rassegna.lang import all_resources, resources
 from rassegna.model import Span
 
 _OPENERS = "\"'“‘«(["
@@ -56,6 +56,19 @@ def _cuts(text: str, start: int, end: int, abbreviations: frozenset[str]):
             yield cut
     for match in _GLUED.finditer(segment):
         yield start + match.start()
+    yield from _glued_headings(text, start, segment)
+
+
+# "…in RussiaLa Corea del Nord": a lower-case letter, then a capitalised sentence opener and
+# a space. Only listed openers split, so names written in camel case ("YouTube") stay whole.
+_CAMEL = re.compile(r"(?<=[a-zà-öø-ÿ]{3})(?=([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]*)\s)")
+
+
+def _glued_headings(text: str, start: int, segment: str):
+    openers = frozenset().union(*(r.SENTENCE_OPENERS for r in all_resources()))
+    for match in _CAMEL.finditer(segment):
+        if match.group(1).lower() in openers:
+            yield start + match.start()
 
 
 def _is_boundary(text: str, punct: int, cut: int, end: int, abbreviations: frozenset[str]) -> bool:

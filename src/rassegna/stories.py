@@ -72,11 +72,17 @@ def label_of(documents: list[Document], members: list[int], vectors: list[Vector
     words = []
     for term, _ in total.most_common():
         word = term[4:] if term.startswith("ENT:") else surface.get(term)
-        if word and word.lower() not in {w.lower() for w in words}:
+        if word and not _said_already(word, words):
             words.append(word)
         if len(words) == size:
             break
     return ", ".join(words)
+
+
+def _said_already(word: str, words: list[str]) -> bool:
+    """"Corea" or "Nord" after "Corea del Nord", "NATO" after "Nato": nothing new to a reader."""
+    new = set(word.lower().split())
+    return any(new <= set(w.lower().split()) or set(w.lower().split()) <= new for w in words)
 
 
 def _terms(doc: Document) -> Counter:

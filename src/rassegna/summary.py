@@ -20,10 +20,20 @@ MMR_LAMBDA = 0.7
 MIN_WORDS = 8  # headings and fragments are not summary material
 MAX_WORDS = 60
 DUPLICATE_SIMILARITY = 0.6  # never two sentences this alike
+FACET_BONUS = 0.15  # for a sentence stating a claim or an event not yet covered
+LEAD_BONUS = 0.08  # for an article's opening sentence: news puts the news first
 
 
-def summarise(documents: list[Document], size: int | None = None) -> list[dict]:
-    """5–10 cited sentences for the documents of one story (fewer if the story is small)."""
+def summarise(documents: list[Document], size: int | None = None,
+              facets: list[set[tuple[str, int]]] | None = None) -> list[dict]:
+    """5–10 cited sentences for the documents of one story (fewer if the story is small).
+
+    `facets` are what the summary should cover, each the set of (doc id, sentence start) of
+    the sentences that state it: a claim's figures, a dated event. A sentence that covers a
+    facet not yet covered gains FACET_BONUS, so the picks spread over the claims and events
+    instead of repeating the most central point.
+    """
+    facets = facets or []
     candidates = [(doc, s) for doc in documents for s in doc.sentences
                   if MIN_WORDS <= len(s.text.split()) <= MAX_WORDS]
     if not candidates:
@@ -31,20 +41,30 @@ def summarise(documents: list[Document], size: int | None = None) -> list[dict]:
     vectors = tfidf(Counter(stems(s.text)) for _, s in candidates)
     centroid = normalised(sum((Counter(v) for v in vectors), Counter()))
     relevance = [cosine(v, centroid) for v in vectors]
-    want = size or max(MIN_SENTENCES, min(MAX_SENTENCES, 2 + len(documents)))
+    lead = [LEAD_BONUS if s.start == _first_start(doc) else 0.0 for doc, s in candidates]
+    covers = [{f for f, facet in enumerate(facets) if (doc.id, s.start) in facet} for doc, s in candidates]
+    want = size or max(MIN_SENTENCES, min(MAX_SENTENCES, 2 + len(documents) + len(facets) // 2))
     chosen: list[int] = []
+    covered: set[int] = set()
     remaining = sorted(range(len(candidates)), key=lambda i: (-relevance[i], candidates[i][0].id, candidates[i][1].start))
     while remaining and len(chosen) < want:
         def mmr(i: int) -> float:
             redundancy = max((cosine(vectors[i], vectors[j]) for j in chosen), default=0.0)
-            return MMR_LAMBDA * relevance[i] - (1 - MMR_LAMBDA) * redundancy
+            bonus = FACET_BONUS if covers[i] - covered else 0.0
+            return MMR_LAMBDA * relevance[i] - (1 - MMR_LAMBDA) * redundancy + bonus + lead[i]
 
         best = max(remaining, key=lambda i: (mmr(i), -remaining.index(i)))
         remaining.remove(best)
         if any(cosine(vectors[best], vectors[j]) >= DUPLICATE_SIMILARITY for j in chosen):
             continue
         chosen.append(best)
+        covered |= covers[best]
     # Present in reading order: by document date, document, position.
     chosen.sort(key=lambda i: (candidates[i][0].published or "", candidates[i][0].id, candidates[i][1].start))
     return [{"text": s.text, "citations": [{"doc": doc.id, "start": s.start, "end": s.end}]}
             for doc, s in (candidates[i] for i in chosen)]
+
+
+def _first_start(doc: Document) -> int | None:
+    """Start of the document's first sentence long enough to be prose (not a heading)."""
+    return next((s.start for s in doc.sentences if len(s.text.split()) >= MIN_WORDS), None)

@@ -44,3 +44,19 @@ DATE_HEADER_WORDS = ("date", "published", "posted", "updated")
 # Function words inside official names: not counted when an acronym is read from a name
 # ("Democratic People's Republic of Korea" → DPRK).
 NAME_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "s"})
+
+# Word families for what news counts and outlets dispute: figures counted with different
+# words ("600,000 dead and wounded", "650,000 casualties") measure one thing. Matched as word
+# prefixes on lower-case words.
+COUNTED_FAMILIES = {
+    "casualties": ("dead", "death", "killed", "wounded", "injur", "casualt", "loss", "victim", "fatalit"),
+    "troops": ("soldier", "troop", "servicem", "men", "fighter", "forces", "personnel"),
+    "displaced": ("displaced", "refugee", "evacue"),
+    "arrests": ("arrest", "detain", "detention"),
+    "munitions": ("shell", "munition", "round", "ammunition"),
+}
+
+# Words that open a sentence and never continue a capitalised name: a scraped heading glued to
+# the first sentence ("North Korean troops in RussiaThe country has …") splits before them.
+SENTENCE_OPENERS = frozenset({"the", "an", "this", "these", "according", "after", "meanwhile",
+                              "yesterday", "today"})

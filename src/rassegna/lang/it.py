@@ -57,3 +57,19 @@ DATE_HEADER_WORDS = ("date", "data", "pubblicato", "pubblicato il", "aggiornato"
 # ("Repubblica Popolare Democratica di Corea" → RPDC).
 NAME_FUNCTION_WORDS = frozenset({"di", "del", "della", "dello", "dei", "degli", "delle", "d",
                                  "e", "ed", "il", "lo", "la", "i", "gli", "le", "l", "per"})
+
+# Word families for what news counts and outlets dispute: figures counted with different
+# words ("600.000 morti e feriti", "650.000 vittime", "soldati uccisi o feriti") measure one
+# thing. Matched as word prefixes on lower-case words.
+COUNTED_FAMILIES = {
+    "casualties": ("mort", "ferit", "uccis", "vittim", "perdit", "cadut", "decess"),
+    "troops": ("soldat", "trupp", "militar", "uomini", "combattent", "forze", "contingent"),
+    "displaced": ("sfollat", "profugh", "rifugiat", "evacuat"),
+    "arrests": ("arrestat", "fermat", "detenut"),
+    "munitions": ("proiettil", "munizion", "colpi", "granat"),
+}
+
+# Words that open a sentence and never continue a capitalised name: a scraped heading glued to
+# the first sentence ("Soldati nordcoreani in RussiaLa Corea del Nord ha …") splits before them.
+SENTENCE_OPENERS = frozenset({"il", "lo", "la", "gli", "le", "un", "uno", "una", "nel", "nella",
+                              "secondo", "questo", "questa", "dopo", "intanto", "ieri", "oggi"})

@@ -1,0 +1,259 @@
+"""Claims: the same measured thing across documents, its values, and whether sources agree.
+
+A claim groups the quantities of one story that count the same thing: "circa 10.000 soldati
+nordcoreani", "fino a 12.000 soldati", "12mila soldati nordcoreani" from several outlets. Two
+quantities are linked when
+
+* they are in the same story and their units agree (both plain counts, or the same unit);
+* their values are of the same size (within MAGNITUDE_RATIO of each other): a figure five
+  times another is a different figure, even of the same thing ("50.000 soldati russi" at
+  Kursk, "600.000 soldati russi" killed or wounded);
+* they count the same thing: the same head noun of the concept ("soldati") with contexts not
+  unlike, or contexts alike enough on their own ("perdite russe … 650.000 vittime" and
+  "600.000 soldati russi … uccisi o feriti"). A context is the concept and the words of the
+  clause around the number, as stems.
+
+Groups are the connected components of those links, found by comparing each quantity only
+with its neighbours in value order (sub-quadratic). Each figure becomes an interval from its
+qualifier (circa ±10 %, oltre → open above, fino a → open below, a range → its bounds); a
+claim is a **conflict** when two of its figures' intervals do not overlap ("circa 10.000" and
+"12mila"), and its **spread** is the lowest and highest figure given.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+
+from rassegna.lang import en, it
+from rassegna.model import Document
+from rassegna.reuse import stem
+from rassegna.vectors import cosine, normalised
+
+MAGNITUDE_RATIO = 1.5
+APPROX_TOLERANCE = 0.10  # "circa 10.000" covers 9.000–11.000
+SAME_HEAD_CONTEXT = 0.08  # context similarity enough when the head nouns agree
+CONTEXT_ALONE = 0.25  # context similarity enough on its own
+CONTEXT_WORDS = 8  # words either side of the number, inside its sentence
+MIN_DOCUMENTS = 2  # a claim is made across documents
+
+_WORD = re.compile(r"\w+")
+
+
+def find_claims(dossier) -> list[dict]:
+    """Claims of every story, each with its figures, values, spread and conflict flag."""
+    docs = {d.id: d for d in dossier.documents}
+    independent = _source_roots(dossier)
+    by_story: dict[str, list[dict]] = defaultdict(list)
+    for q in dossier.quantities:
+        doc = docs.get(q["doc"])
+        if doc is None or doc.story is None or (q["concept"] is None and q["unit"] is None):
+            continue
+        if q["unit"] in ("fraction", "year_of_age") or _representative(q) <= 0:
+            continue
+        by_story[doc.story].append(q)
+    claims: list[dict] = []
+    for story in sorted(by_story, key=_story_order):
+        quantities = by_story[story]
+        contexts = [_context(docs[q["doc"]], q) for q in quantities]
+        heads = [_head(q, docs[q["doc"]].language) for q in quantities]
+        for group in _groups(quantities, contexts, heads):
+            members = [quantities[i] for i in group]
+            if len({q["doc"] for q in members}) < MIN_DOCUMENTS:
+                continue
+            families: Counter = Counter()
+            for i in group:
+                families.update({t: w for t, w in contexts[i].items() if t.startswith("family:")})
+            dominant = max(families, key=lambda f: (families[f], f)) if families else None
+            label_from = [quantities[i] for i in group if heads[i] == dominant] or members
+            claims.append(_claim(story, members, independent, label_from))
+    for number, claim in enumerate(claims, start=1):
+        claim["id"] = f"c{number}"
+    return claims
+
+
+def _story_order(story_id: str) -> tuple[int, str]:
+    digits = story_id.lstrip("s")
+    return (int(digits) if digits.isdigit() else 0, story_id)
+
+
+# ---------------------------------------------------------------------------------------------
+# Linking
+
+
+def _representative(q: dict) -> float:
+    if q["qualifier"] == "range" and q["low"] is not None and q["high"] is not None:
+        return math.sqrt(max(q["low"], 1e-9) * max(q["high"], 1e-9))
+    return float(q["value"] or 0)
+
+
+def _groups(quantities: list[dict], contexts: list[dict], heads: list[str | None]) -> list[list[int]]:
+    parent = list(range(len(quantities)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    order = sorted(range(len(quantities)), key=lambda i: (_representative(quantities[i]), quantities[i]["id"]))
+    values = [_representative(quantities[i]) for i in order]
+    for x, i in enumerate(order):
+        # neighbours in value order, up to the size limit: never all pairs
+        for y in range(x + 1, len(order)):
+            if values[y] > values[x] * MAGNITUDE_RATIO:
+                break
+            j = order[y]
+            if _linked(quantities[i], quantities[j], contexts[i], contexts[j], heads[i], heads[j]):
+                parent[root(i)] = root(j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(quantities)):
+        groups[root(i)].append(i)
+    return sorted(groups.values(), key=lambda g: min(quantities[i]["id"] for i in g))
+
+
+def _linked(a: dict, b: dict, ca: dict, cb: dict, ha: str | None, hb: str | None) -> bool:
+    if a["unit"] != b["unit"]:
+        return False
+    similarity = cosine(ca, cb)
+    if ha and ha == hb:
+        return similarity >= SAME_HEAD_CONTEXT
+    return similarity >= CONTEXT_ALONE
+
+
+def _head(q: dict, lang: str | None) -> str | None:
+    """What is counted, as a word family when it has one ("soldati" → troops), else the stem
+    of the counted noun: Italian puts it first ("soldati nordcoreani", "proiettili di
+    artiglieria"), English last before "of" ("North Korean troops")."""
+    concept = q["concept"]
+    if not concept:
+        return None
+    words = _WORD.findall(concept.lower())
+    if not words:
+        return None
+    if (lang or "")[:2] == "en":
+        words = _WORD.findall(concept.lower().split(" of ")[0]) or words
+        head = words[-1]
+    else:
+        head = words[0]
+    return _family(head) or _word_stem(head)
+
+
+def _word_stem(word: str) -> str | None:
+    """Stop words out; a final vowel off so that "russi"/"russe", "morti"/"morte" meet."""
+    word = word.lower()
+    if stem(word) is None or word.isdigit():
+        return None
+    if len(word) >= 5 and word[-1] in "aeiouy":
+        word = word[:-1]
+    return word[:6]
+
+
+def _family(word: str) -> str | None:
+    word = word.lower()
+    for families in (it.COUNTED_FAMILIES, en.COUNTED_FAMILIES):
+        for family, prefixes in families.items():
+            if word.startswith(prefixes):
+                return f"family:{family}"
+    return None
+
+
+def _context(doc: Document, q: dict) -> dict[str, float]:
+    """Stems of the concept (counted twice) and of the words around the number in its
+    sentence; a word of a counted family also counts as its family."""
+    sentence = next((s for s in doc.sentences if s.start <= q["start"] < s.end), None)
+    lo, hi = (sentence.start, sentence.end) if sentence else (0, len(doc.text))
+    before = _WORD.findall(doc.text[lo:q["start"]])[-CONTEXT_WORDS:]
+    after = _WORD.findall(doc.text[q["end"]:hi])[:CONTEXT_WORDS]
+    bag: Counter = Counter()
+    concept_words = _WORD.findall(q["concept"] or "")
+    for words, weight in ((before + after, 1), (concept_words, 2)):
+        for word in words:
+            for token in (_word_stem(word), _family(word)):
+                if token:
+                    bag[token] += weight
+    return normalised(bag)
+
+
+# ---------------------------------------------------------------------------------------------
+# What a claim says
+
+
+def interval(q: dict) -> tuple[float, float]:
+    """The values a figure allows, from its qualifier."""
+    v = float(q["value"] or 0)
+    kind = q["qualifier"]
+    if kind == "range" and q["low"] is not None and q["high"] is not None:
+        return float(q["low"]), float(q["high"])
+    if kind == "approx":
+        return v * (1 - APPROX_TOLERANCE), v * (1 + APPROX_TOLERANCE)
+    if kind in ("more_than", "at_least"):
+        return v, math.inf
+    if kind in ("less_than", "up_to"):
+        return 0.0, v
+    return v, v
+
+
+def is_vague(q: dict) -> bool:
+    """"milioni di proiettili", "decine di missili": an order of magnitude, not a figure; it
+    joins the claim but neither sets its values nor makes a conflict."""
+    return q["qualifier"] == "range" and not any(c.isdigit() for c in q["text"]) and \
+        q["low"] is not None and q["high"] == q["low"] * 10
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _claim(story: str, members: list[dict], independent: dict[str, str], label_from: list[dict]) -> dict:
+    """The claim record; its label is the commonest concept among the figures that count
+    what the claim's contexts mostly speak of ("morti e feriti", not "soldati russi")."""
+    members = sorted(members, key=lambda q: (q["doc"], q["start"]))
+    intervals = [interval(q) for q in members if not is_vague(q)]
+    conflict = any(not _overlap(intervals[i], intervals[j])
+                   for i in range(len(intervals)) for j in range(i + 1, len(intervals)))
+    stated = [q for q in members if not is_vague(q)] or members
+    points = sorted({float(v) for q in stated
+                     for v in (q["value"], q["high"] if q["qualifier"] == "range" else None) if v is not None})
+    same = len(points) == 1
+    concepts = Counter(q["concept"] for q in label_from if q["concept"])
+    label = max(concepts, key=lambda c: (concepts[c], len(c.split()), c)) if concepts else members[0]["unit"]
+    docs = sorted({q["doc"] for q in members})
+    return {
+        "id": "", "story": story, "label": label,
+        "quantities": [q["id"] for q in members], "docs": docs,
+        "values": [_plain(v) for v in points], "conflict": conflict,
+        "agreement": "conflict" if conflict else ("same" if same else "compatible"),
+        "spread": {"low": _plain(points[0]), "high": _plain(points[-1])},
+        "unit": members[0]["unit"],
+        # repetition by one outlet, or by a rewrite of it, is not corroboration
+        "independent_sources": len({independent.get(d, d) for d in docs}),
+        "figures": [{"quantity": q["id"], "doc": q["doc"], "text": q["text"], "value": q["value"],
+                     "low": q["low"], "high": q["high"], "qualifier": q["qualifier"],
+                     "speaker": q.get("speaker"), "speaker_name": q.get("speaker_name")}
+                    for q in members],
+    }
+
+
+def _plain(v: float) -> float | int:
+    return int(v) if float(v).is_integer() else v
+
+
+def _source_roots(dossier) -> dict[str, str]:
+    """Each document's representative once duplicates and rewrites are joined."""
+    from rassegna.corpus import DEPENDENT_REUSE
+
+    parent = {d.id: d.id for d in dossier.documents}
+
+    def root(i: str) -> str:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for r in dossier.reuse:
+        if r["kind"] in DEPENDENT_REUSE and r["a"] in parent and r["b"] in parent:
+            ra, rb = root(r["a"]), root(r["b"])
+            parent[max(ra, rb)] = min(ra, rb)
+    return {i: root(i) for i in parent}

@@ -1,0 +1,108 @@
+"""Claims and the timeline on corpora written here, in Italian and English."""
+
+import random
+
+from rassegna.claims import interval, is_vague
+from rassegna.corpus import build_dossier
+from rassegna.model import RawDocument
+from rassegna.pipeline import Options, analyse
+from rassegna.timeline import calendar_value
+
+IT = [
+    ("Il 3 marzo 2025 almeno 120 persone sono morte nell'alluvione in Emilia, ha detto la Protezione civile. "
+     "Il governo ha stanziato 2 miliardi di euro per la ricostruzione."),
+    ("Secondo la Regione, sono 150 le persone morte nell'alluvione del 3 marzo 2025 in Emilia. "
+     "Il governo ha promesso 2 miliardi di euro per ricostruire."),
+    ("L'alluvione del 3 marzo 2025 in Emilia ha fatto circa 130 morti, secondo i soccorritori. "
+     "Intanto sono 4.000 gli sfollati ospitati nelle palestre."),
+]
+EN = [
+    ("On 12 May 2024 the storm killed at least 40 people in Texas, officials said. "
+     "About 200,000 homes lost power."),
+    ("The storm that hit Texas on 12 May 2024 killed 35 people, the governor said. "
+     "Some 210,000 homes were left without power."),
+]
+
+
+def dossier_of(texts, lang, order=None):
+    raws = [RawDocument(id=f"{lang}{i}", source=f"{lang}{i}.txt", text=t, format="txt",
+                        needs_cleaning=False, language=lang) for i, t in enumerate(texts)]
+    if order:
+        raws = [raws[i] for i in order]
+    results = [analyse(r, Options()) for r in raws]
+    return build_dossier(results, len(raws), [])
+
+
+def claim_with(d, value):
+    (claim,) = [c for c in d.claims if value in c["values"]]
+    return claim
+
+
+def test_italian_death_toll_is_one_claim_in_conflict():
+    d = dossier_of(IT, "it")
+    claim = claim_with(d, 150)
+    assert sorted(claim["values"]) == [120, 130, 150]
+    # "almeno 120" allows 150, "circa 130" does not: the sources disagree
+    assert claim["conflict"] is True and claim["spread"] == {"low": 120, "high": 150}
+    assert len(claim["docs"]) == 3
+    # the displaced are another figure, said by one outlet only: no claim
+    assert all(4000 not in c["values"] for c in d.claims)
+    money = claim_with(d, 2000000000)
+    assert money["unit"] == "EUR" and money["agreement"] == "same" and money["conflict"] is False
+
+
+def test_english_claims_deaths_and_outages():
+    d = dossier_of(EN, "en")
+    deaths = claim_with(d, 35)
+    assert deaths["values"] == [35, 40] and deaths["conflict"] is True  # "at least 40" vs 35
+    power = claim_with(d, 210000)
+    assert power["values"] == [200000, 210000] and power["conflict"] is False  # "about" 200,000
+
+
+def test_figures_of_different_size_are_different_claims():
+    d = dossier_of(IT, "it")
+    assert not any({120, 2000000000} <= set(c["values"]) for c in d.claims)
+
+
+def test_claims_do_not_depend_on_input_order():
+    a = dossier_of(IT, "it")
+    b = dossier_of(IT, "it", order=[2, 0, 1])
+    strip = lambda cs: [(c["label"], c["values"], c["docs"], c["conflict"]) for c in cs]  # noqa: E731
+    assert strip(a.claims) == strip(b.claims)
+    assert [(e["date"], e["text"]) for e in a.timeline] == [(e["date"], e["text"]) for e in b.timeline]
+
+
+def test_intervals_from_qualifiers():
+    q = {"value": 10000, "low": None, "high": None, "qualifier": "approx", "text": "circa 10.000"}
+    assert interval(q) == (9000, 11000)
+    assert interval({**q, "qualifier": "up_to"}) == (0, 10000)
+    assert interval({**q, "qualifier": "more_than"})[0] == 10000
+    assert interval({**q, "qualifier": "range", "low": 10000, "high": 12000}) == (10000, 12000)
+    assert is_vague({"qualifier": "range", "low": 1e6, "high": 1e7, "text": "milioni", "value": 1e6})
+    assert not is_vague({"qualifier": "range", "low": 10, "high": 100, "text": "tra 10 e 100", "value": 10})
+
+
+def test_timeline_merges_the_same_event_across_documents():
+    d = dossier_of(IT, "it")
+    march = [e for e in d.timeline if e["date"] == "2025-03-03"]
+    assert len(march) == 1 and march[0]["documents"] == 3 and march[0]["precision"] == "day"
+    assert len(march[0]["citations"]) == 3
+
+
+def test_calendar_values():
+    assert calendar_value("2024-10-XX") == ("2024-10", "month", calendar_value("2024-10")[2])
+    assert calendar_value("2024-06-15")[1] == "day"
+    assert calendar_value("2024-W23")[1] == "week"
+    assert calendar_value("2024-Q3")[1] == "quarter"
+    assert calendar_value("2024")[1] == "year"
+    for unresolved in ("XXXX-08", "XXXX-XX-XX", "PRESENT_REF", "P3D", "XXXX-WXX-4"):
+        assert calendar_value(unresolved) is None
+
+
+def test_timeline_order_is_chronological():
+    texts = ["Nel 2019 il progetto è nato a Torino per volontà del sindaco e della giunta comunale.",
+             "Il 5 febbraio 2021 il progetto è stato approvato dal consiglio comunale di Torino.",
+             "A marzo 2020 i lavori del progetto sono stati sospesi a Torino per la pandemia."]
+    random.seed(1)
+    d = dossier_of(texts, "it")
+    assert [e["date"] for e in d.timeline] == ["2019", "2020-03", "2021-02-05"]
