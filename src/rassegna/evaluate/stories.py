@@ -14,8 +14,8 @@ from itertools import combinations
 from pathlib import Path
 
 from rassegna.evaluate._scoring import prf
-from rassegna.model import RawDocument
-from rassegna.pipeline import Options, prepare
+from rassegna.model import Document, RawDocument
+from rassegna.pipeline import Options, analyse
 from rassegna.stories import group_stories
 
 _NO_SPACE_BEFORE = {".", ",", ";", ":", "!", "?", ")", "'s", "n't", "%", "'"}
@@ -69,7 +69,10 @@ def evaluate_stories(folder: Path) -> dict:
     documents, gold = [], {}
     for topic in sorted(p for p in Path(folder).iterdir() if p.is_dir() and p.name.startswith("corpus_")):
         for path in sorted(topic.glob("*.xml")):
-            doc = prepare(read_meantime(path), Options(lang="en"))
+            # the whole per-document stage, as in a build: entities weigh in the grouping
+            doc = analyse(read_meantime(path), Options(lang="en"))
+            if not isinstance(doc, Document):
+                raise ValueError(f"{path}: {doc.reason}")
             documents.append(doc)
             gold[doc.id] = topic.name
     if not documents:
