@@ -37,6 +37,7 @@ SAME_HEAD_CONTEXT = 0.08  # context similarity enough when the head nouns agree
 CONTEXT_ALONE = 0.25  # context similarity enough on its own
 CONTEXT_WORDS = 8  # words either side of the number, inside its sentence
 MIN_DOCUMENTS = 2  # a claim is made across documents
+NEIGHBOURS = 64  # value-order neighbours compared with each figure
 
 _WORD = re.compile(r"\w+")
 
@@ -97,16 +98,23 @@ def _groups(quantities: list[dict], contexts: list[dict], heads: list[str | None
             i = parent[i]
         return i
 
-    order = sorted(range(len(quantities)), key=lambda i: (_representative(quantities[i]), quantities[i]["id"]))
-    values = [_representative(quantities[i]) for i in order]
-    for x, i in enumerate(order):
-        # neighbours in value order, up to the size limit: never all pairs
-        for y in range(x + 1, len(order)):
-            if values[y] > values[x] * MAGNITUDE_RATIO:
-                break
-            j = order[y]
-            if _linked(quantities[i], quantities[j], contexts[i], contexts[j], heads[i], heads[j]):
-                parent[root(i)] = root(j)
+    # Neighbours in value order, up to the size limit and at most NEIGHBOURS of them: never all
+    # pairs. Once within a head noun (where most links are), once across heads.
+    blocks: dict[object, list[int]] = defaultdict(list)
+    for i, q in enumerate(quantities):
+        blocks[(q["unit"], heads[i])].append(i)
+        blocks[("any", q["unit"])].append(i)
+    for members in blocks.values():
+        order = sorted(members, key=lambda i: (_representative(quantities[i]), quantities[i]["id"]))
+        values = [_representative(quantities[i]) for i in order]
+        for x, i in enumerate(order):
+            for y in range(x + 1, min(len(order), x + 1 + NEIGHBOURS)):
+                if values[y] > values[x] * MAGNITUDE_RATIO:
+                    break
+                j = order[y]
+                if root(i) != root(j) and _linked(quantities[i], quantities[j], contexts[i], contexts[j],
+                                                  heads[i], heads[j]):
+                    parent[root(i)] = root(j)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(quantities)):
         groups[root(i)].append(i)

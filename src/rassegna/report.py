@@ -133,7 +133,8 @@ def _claim_rows(d: dict[str, Any]) -> list[dict[str, Any]]:
     for c in d.get("claims") or []:
         qs = [quantities[q] for q in c.get("quantities") or [] if q in quantities]
         if qs:
-            values = [{"value": q.get("value"), "text": q.get("text"), "doc": q.get("doc")} for q in qs]
+            values = [{"value": q.get("value"), "text": q.get("text"), "doc": q.get("doc"),
+                       "speaker": q.get("speaker_name")} for q in qs]
         else:  # quantities unknown to this dossier: fall back to the bare values
             docs = c.get("docs") or []
             vals = c.get("values") or []

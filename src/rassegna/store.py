@@ -39,19 +39,24 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("source_start", "INTEGER"), ("source_end", "INTEGER"), ("source_text", "VARCHAR"),
         ("speaker", "VARCHAR"),
         ("cue_start", "INTEGER"), ("cue_end", "INTEGER"), ("cue_text", "VARCHAR"),
+        ("speaker_name", "VARCHAR"),
     ],
     "quantities": [
         ("id", "VARCHAR"), ("doc", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"), ("text", "VARCHAR"),
         ("value", "DOUBLE"), ("low", "DOUBLE"), ("high", "DOUBLE"), ("qualifier", "VARCHAR"),
         ("unit", "VARCHAR"), ("concept", "VARCHAR"), ("speaker", "VARCHAR"),
+        ("speaker_name", "VARCHAR"), ("attribution", "VARCHAR"),
     ],
     "claims": [
         ("id", "VARCHAR"), ("story", "VARCHAR"), ("label", "VARCHAR"), ("conflict", "BOOLEAN"),
         ("quantities", "VARCHAR[]"), ("docs", "VARCHAR[]"), ("values", "DOUBLE[]"),
+        ("agreement", "VARCHAR"), ("spread_low", "DOUBLE"), ("spread_high", "DOUBLE"),
+        ("independent_sources", "INTEGER"),
     ],
     "timeline": [
         ("id", "VARCHAR"), ("story", "VARCHAR"), ("date", "VARCHAR"), ("precision", "VARCHAR"),
         ("text", "VARCHAR"), ("doc", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"),
+        ("documents", "INTEGER"),
     ],
     "reuse": [("a", "VARCHAR"), ("b", "VARCHAR"), ("kind", "VARCHAR"), ("score", "DOUBLE")],
     "reuse_passages": [
@@ -128,26 +133,29 @@ def _rows_mentions(d: dict[str, Any]) -> Iterator[Row]:
 def _rows_attributions(d: dict[str, Any]) -> Iterator[Row]:
     for a in d.get("attributions") or []:
         yield (a.get("id"), a.get("doc"), a.get("direct"), *_span(a.get("content")),
-               *_span(a.get("source")), a.get("speaker"), *_span(a.get("cue")))
+               *_span(a.get("source")), a.get("speaker"), *_span(a.get("cue")), a.get("speaker_name"))
 
 
 def _rows_quantities(d: dict[str, Any]) -> Iterator[Row]:
     for q in d.get("quantities") or []:
         yield (q.get("id"), q.get("doc"), q.get("start"), q.get("end"), q.get("text"),
                *_floats([q.get("value"), q.get("low"), q.get("high")]),
-               q.get("qualifier"), q.get("unit"), q.get("concept"), q.get("speaker"))
+               q.get("qualifier"), q.get("unit"), q.get("concept"), q.get("speaker"),
+               q.get("speaker_name"), q.get("attribution"))
 
 
 def _rows_claims(d: dict[str, Any]) -> Iterator[Row]:
     for c in d.get("claims") or []:
         yield (c.get("id"), c.get("story"), c.get("label"), c.get("conflict"),
-               list(c.get("quantities") or []), list(c.get("docs") or []), _floats(c.get("values") or []))
+               list(c.get("quantities") or []), list(c.get("docs") or []), _floats(c.get("values") or []),
+               c.get("agreement"), *_floats([(c.get("spread") or {}).get("low"), (c.get("spread") or {}).get("high")]),
+               c.get("independent_sources"))
 
 
 def _rows_timeline(d: dict[str, Any]) -> Iterator[Row]:
     for t in d.get("timeline") or []:
         yield (t.get("id"), t.get("story"), t.get("date"), t.get("precision"), t.get("text"),
-               t.get("doc"), t.get("start"), t.get("end"))
+               t.get("doc"), t.get("start"), t.get("end"), t.get("documents"))
 
 
 def _rows_reuse(d: dict[str, Any]) -> Iterator[Row]:

@@ -19,6 +19,8 @@ from rassegna.reuse import stems
 from rassegna.vectors import cosine, normalised
 
 SAME_EVENT = 0.3
+RECENT_GROUPS = 200  # events of one date an incoming sentence is compared with
+GROUP_SAMPLE = 5  # sentences of an event it is compared with
 
 _PATTERNS = [
     (re.compile(r"(\d{4})-(\d{2})-(\d{2})"), "day"),
@@ -100,8 +102,10 @@ def _story_events(story: str | None, documents: list[Document]) -> list[dict]:
     for date, items in by_date.items():
         groups: list[list[dict]] = []
         for item in items:
-            home = next((g for g in groups if any(item["doc"] != o["doc"] and
-                                                  cosine(item["vector"], o["vector"]) >= SAME_EVENT for o in g)), None)
+            # against each recent group's first few sentences: bounded work per sentence
+            home = next((g for g in groups[-RECENT_GROUPS:] if any(
+                item["doc"] != o["doc"] and cosine(item["vector"], o["vector"]) >= SAME_EVENT
+                for o in g[:GROUP_SAMPLE])), None)
             if home is None:
                 groups.append([item])
             else:
