@@ -1,0 +1,33 @@
+"""Drop small weights from the shipped tagger files (features whose largest |weight| < T) and
+score the pruned system on a PolNeAR folder.
+
+    .venv/bin/python training/attribution/prune.py T DEV [--write]
+"""
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from rassegna import attribution as A
+from rassegna.evaluate.attribution import evaluate_attribution
+
+thr, dev = float(sys.argv[1]), sys.argv[2]
+src = A._MODEL_DIR / "attribution_en"
+tmp = Path(tempfile.mkdtemp()) / "attribution_en"
+shutil.copytree(src, tmp)
+for name in ("tagger.npz", "arguments.npz"):
+    with np.load(src / name) as z:
+        data = {k: z[k] for k in z.files}
+    keep = np.abs(data["weights"].astype(np.float32)).max(1) >= thr
+    data["features"], data["weights"] = data["features"][keep], data["weights"][keep]
+    np.savez_compressed(tmp / name, **data)
+    print(name, int(keep.sum()), f"{(tmp / name).stat().st_size / 1e6:.1f} MB")
+A._MODEL_DIR = tmp.parent
+out = evaluate_attribution(Path(dev))
+print({k: (v["p"], v["r"], v["f1"]) if isinstance(v, dict) else v for k, v in out.items()})
+if "--write" in sys.argv:
+    for name in ("tagger.npz", "arguments.npz"):
+        shutil.copy(tmp / name, src / name)
+    print("written to", src)
