@@ -1,22 +1,17 @@
 """Acceptance on the seed articles for the cross-document stage (issue 5): reuse, one story,
 claims with their spread and speakers, a dated timeline and a cited summary."""
 
-import json
 from pathlib import Path
 
 import pytest
-
-from rassegna.build import build
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed articles not found at {SEEDS} (../shared is absent)")
 
 
-@pytest.fixture(scope="module")
-def dossier(tmp_path_factory):
-    out = tmp_path_factory.mktemp("seeds-corpus")
-    build([SEEDS], out, workers=1)
-    return json.loads((out / "dossier.json").read_text(encoding="utf-8"))
+@pytest.fixture
+def dossier(seeds_dossier):
+    return seeds_dossier
 
 
 def text_of(dossier, doc_id, start, end):

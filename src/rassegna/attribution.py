@@ -1468,23 +1468,7 @@ def tag_document(text: str, sentences: list[Span], lex: Lexicon, model: Tagger,
 
 def segments(tags: list[int]) -> list[tuple[str, int, int]]:
     """(role, first token, last token + 1) runs of a BIO tag sequence."""
-    out = []
-    cur = None
-    for i, t in enumerate(tags):
-        tag = TAGS[t]
-        if tag == "O":
-            if cur:
-                out.append(cur)
-            cur = None
-        elif tag.startswith("B-") or cur is None or cur[0] != tag[2:]:
-            if cur:
-                out.append(cur)
-            cur = (tag[2:], i, i + 1)
-        else:
-            cur = (cur[0], cur[1], i + 1)
-    if cur:
-        out.append(cur)
-    return out
+    return segments_of(tags, TAGS)
 
 
 def attributions_from_tags(text: str, toks: list[Tok], tags: list[int],
@@ -1908,6 +1892,7 @@ def argument_path(info: DocInfo, cue: tuple[int, int], model: "ArgModel",
 
 
 def segments_of(tags: list[int], names) -> list[tuple[str, int, int]]:
+    """(role, first token, last token + 1) runs of a BIO sequence over the tag `names`."""
     out = []
     cur = None
     for i, t in enumerate(tags):

@@ -250,18 +250,7 @@ def _plain(v: float) -> float | int:
 
 def _source_roots(dossier) -> dict[str, str]:
     """Each document's representative once duplicates and rewrites are joined."""
-    from rassegna.corpus import DEPENDENT_REUSE
+    from rassegna.corpus import DEPENDENT_REUSE, source_roots  # corpus imports this module
 
-    parent = {d.id: d.id for d in dossier.documents}
-
-    def root(i: str) -> str:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for r in dossier.reuse:
-        if r["kind"] in DEPENDENT_REUSE and r["a"] in parent and r["b"] in parent:
-            ra, rb = root(r["a"]), root(r["b"])
-            parent[max(ra, rb)] = min(ra, rb)
-    return {i: root(i) for i in parent}
+    dependent = [(r["a"], r["b"]) for r in dossier.reuse if r["kind"] in DEPENDENT_REUSE]
+    return source_roots([d.id for d in dossier.documents], dependent)

@@ -133,6 +133,12 @@ DEPENDENT_REUSE = {"duplicate", "rewrite"}
 
 def independent_sources(ids: list[str], dependent: list[tuple[str, str]]) -> int:
     """Documents left once duplicates and rewrites of each other count once (union-find)."""
+    return len(set(source_roots(ids, dependent).values()))
+
+
+def source_roots(ids: list[str], dependent: list[tuple[str, str]]) -> dict[str, str]:
+    """Each document's representative once duplicates and rewrites are joined; the smaller id
+    roots, so the result does not depend on order."""
     parent = {i: i for i in ids}
 
     def root(i: str) -> str:
@@ -143,8 +149,9 @@ def independent_sources(ids: list[str], dependent: list[tuple[str, str]]) -> int
 
     for a, b in dependent:
         if a in parent and b in parent:
-            parent[root(a)] = root(b)
-    return len({root(i) for i in ids})
+            ra, rb = root(a), root(b)
+            parent[max(ra, rb)] = min(ra, rb)
+    return {i: root(i) for i in ids}
 
 
 def find_claims_step(dossier: Dossier) -> None:
