@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from rassegna import attribution as A
+from rassegna import attribution_learned as L
 from rassegna.evaluate.attribution import METRICS, Counts, read_polnear, score_article
 from rassegna.model import Document
 from rassegna.sentences import split_sentences
@@ -23,14 +24,14 @@ def find(text, options=None, lang="en"):
 
 
 def test_learned_models_load_with_consistent_shapes():
-    tagger, args = A._tagger("en"), A._arg_model("en")
+    tagger, args = L._tagger("en"), L._arg_model("en")
     assert tagger is not None and args is not None
-    assert tagger.weights.shape == (len(tagger.index), len(A.TAGS))
-    assert tagger.trans.shape == (len(A.TAGS) + 1, len(A.TAGS))
-    assert args.weights.shape == (len(args.index), len(A.ARG_TAGS))
+    assert tagger.weights.shape == (len(tagger.index), len(L.TAGS))
+    assert tagger.trans.shape == (len(L.TAGS) + 1, len(L.TAGS))
+    assert args.weights.shape == (len(args.index), len(L.ARG_TAGS))
     assert args.cue_weights and 0 < args.threshold < 1
     assert tagger.cue_rate["said"] > 0.5 and tagger.cue_rate.get("the", 0) < 0.05
-    assert A._tagger("it") is None and A._arg_model("it") is None  # Italian stays rule-based
+    assert L._tagger("it") is None and L._arg_model("it") is None  # Italian stays rule-based
 
 
 def test_learned_component_changes_a_prediction():
@@ -59,8 +60,8 @@ def test_italian_ignores_the_english_model():
 
 def test_viterbi_with_content_is_the_best_path_with_content():
     rng = np.random.default_rng(0)
-    t = len(A.ARG_TAGS)
-    mask = np.where(A.arg_valid_transitions(), 0.0, -1e6).astype(np.float32)
+    t = len(L.ARG_TAGS)
+    mask = np.where(L.arg_valid_transitions(), 0.0, -1e6).astype(np.float32)
     for _ in range(20):
         n = int(rng.integers(1, 5))
         emit = rng.normal(size=(n, t)).astype(np.float32)
@@ -70,26 +71,26 @@ def test_viterbi_with_content_is_the_best_path_with_content():
             return trans[-1, p[0]] + emit[0, p[0]] + sum(trans[p[k - 1], p[k]] + emit[k, p[k]] for k in range(1, n))
 
         best = max((p for p in itertools.product(range(t), repeat=n)
-                    if any(A.ARG_TAGS[x].endswith("CON") for x in p)), key=score)
-        got = A.viterbi_with_content(emit, trans)
-        assert any(A.ARG_TAGS[x].endswith("CON") for x in got)
+                    if any(L.ARG_TAGS[x].endswith("CON") for x in p)), key=score)
+        got = L.viterbi_with_content(emit, trans)
+        assert any(L.ARG_TAGS[x].endswith("CON") for x in got)
         assert abs(score(got) - score(best)) < 1e-3
 
 
 def test_bio_segments_and_invalid_transitions():
-    tags = [A.TAGS.index(x) for x in ("B-SRC", "I-SRC", "B-CUE", "B-CON", "I-CON", "O", "B-CON")]
-    assert A.segments(tags) == [("SRC", 0, 2), ("CUE", 2, 3), ("CON", 3, 5), ("CON", 6, 7)]
-    ok = A.valid_transitions()
-    assert not ok[A.TAGS.index("O"), A.TAGS.index("I-CON")]
-    assert not ok[-1, A.TAGS.index("I-SRC")] and ok[A.TAGS.index("B-CON"), A.TAGS.index("I-CON")]
+    tags = [L.TAGS.index(x) for x in ("B-SRC", "I-SRC", "B-CUE", "B-CON", "I-CON", "O", "B-CON")]
+    assert L.segments(tags) == [("SRC", 0, 2), ("CUE", 2, 3), ("CON", 3, 5), ("CON", 6, 7)]
+    ok = L.valid_transitions()
+    assert not ok[L.TAGS.index("O"), L.TAGS.index("I-CON")]
+    assert not ok[-1, L.TAGS.index("I-SRC")] and ok[L.TAGS.index("B-CON"), L.TAGS.index("I-CON")]
 
 
 def test_tidy_piece_drops_wrapping_quotes_and_trailing_commas():
     text = '"We will win this state," she said'
-    s, e, quoted = A.tidy_piece(text, 0, 25)
+    s, e, quoted = L.tidy_piece(text, 0, 25)
     assert text[s:e] == "We will win this state" and quoted
     text = 'voter fraud “would be one hell of a way to lose.”'
-    s, e, quoted = A.tidy_piece(text, 0, len(text))
+    s, e, quoted = L.tidy_piece(text, 0, len(text))
     assert text[s:e] == text and not quoted
 
 
@@ -97,13 +98,13 @@ def test_resolve_arguments_drops_nested_cues_and_weaker_overlaps():
     outer = {"cue": (1, 2), "con": [(2, 10)], "src": [], "conf": 0.6}
     nested = {"cue": (5, 6), "con": [(6, 10)], "src": [], "conf": 0.9}
     dup = {"cue": (1, 2), "con": [(2, 9)], "src": [], "conf": 0.5}
-    kept = A.resolve_arguments([outer, nested, dup])
+    kept = L.resolve_arguments([outer, nested, dup])
     assert kept == [outer]
     # a neighbouring sentence with its own cue is not content of this one
     sent_of = [0] * 6 + [1] * 6
     a = {"cue": (1, 2), "con": [(2, 5), (7, 10)], "src": [], "conf": 0.9}
     b = {"cue": (6, 7), "con": [(7, 10)], "src": [], "conf": 0.8}
-    kept = A.resolve_arguments([a, b], sent_of)
+    kept = L.resolve_arguments([a, b], sent_of)
     assert [x["con"] for x in kept] == [[(2, 5)], [(7, 10)]]
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from rassegna import attribution as A
+from rassegna import attribution_learned as L
 from rassegna.evaluate.attribution import _words, read_polnear
 from rassegna.sentences import split_sentences
 
@@ -19,23 +20,23 @@ path = Path(sys.argv[2]) if len(sys.argv) > 2 else A._MODEL_DIR / "attribution_e
 with np.load(path) as z:
     names = [str(s) for s in z["features"]]
     thr = float(z["threshold"]) if "threshold" in z.files else 0.0
-    model = A.ArgModel({n: i for i, n in enumerate(names)}, z["weights"].astype(np.float32),
-                       z["trans"] + np.where(A.arg_valid_transitions(), 0.0, -1e6).astype(np.float32), thr)
-tagger = A._tagger("en")
+    model = L.ArgModel({n: i for i, n in enumerate(names)}, z["weights"].astype(np.float32),
+                       z["trans"] + np.where(L.arg_valid_transitions(), 0.0, -1e6).astype(np.float32), thr)
+tagger = L._tagger("en")
 lex = A.lexicon("en")
 c = Counter()
 for art in arts:
     t = art.text
     sents = split_sentences(t, "en")
-    toks, tags = A.tag_document(t, sents, lex, tagger)
-    info = A.doc_info(t, toks, sents, A.find_quotes(t), tagger.cue_rate)
-    tn = [A.TAGS[x] for x in tags]
-    cands = A.cue_candidates(info, tags)
-    allm = A.ArgModel(model.index, model.weights, model.trans, -1e9)
+    toks, tags = L.tag_document(t, sents, lex, tagger)
+    info = L.doc_info(t, toks, sents, A.find_quotes(t), tagger.cue_rate)
+    tn = [L.TAGS[x] for x in tags]
+    cands = L.cue_candidates(info, tags)
+    allm = L.ArgModel(model.index, model.weights, model.trans, -1e9)
     everything = []
     for cue in cands:
-        everything += A.tag_arguments(info, [cue], allm, tn)
-    final = A.tag_arguments(info, cands, model, tn)
+        everything += L.tag_arguments(info, [cue], allm, tn)
+    final = L.tag_arguments(info, cands, model, tn)
     starts = [x.start for x in toks]
 
     def jac(g, x):
@@ -69,18 +70,18 @@ if len(sys.argv) > 3:
     for art in random.sample(arts, 12):
         t = art.text
         sents = split_sentences(t, "en")
-        toks, tags = A.tag_document(t, sents, lex, tagger)
-        info = A.doc_info(t, toks, sents, A.find_quotes(t), tagger.cue_rate)
-        tn = [A.TAGS[x] for x in tags]
-        cands = A.cue_candidates(info, tags)
-        allm = A.ArgModel(model.index, model.weights, model.trans, -1e9)
+        toks, tags = L.tag_document(t, sents, lex, tagger)
+        info = L.doc_info(t, toks, sents, A.find_quotes(t), tagger.cue_rate)
+        tn = [L.TAGS[x] for x in tags]
+        cands = L.cue_candidates(info, tags)
+        allm = L.ArgModel(model.index, model.weights, model.trans, -1e9)
         starts = [x.start for x in toks]
         for g in art.gold:
             if not g.cue:
                 continue
             gw = _words(t, g.content)
             a = A.bisect_left(starts, g.cue[0][0]); b = A.bisect_left(starts, g.cue[-1][1])
-            mine = [x for cue in cands if cue[0] < b and a < cue[1] for x in A.tag_arguments(info, [cue], allm, tn)]
+            mine = [x for cue in cands if cue[0] < b and a < cue[1] for x in L.tag_arguments(info, [cue], allm, tn)]
             js = [len(gw & _words(t, tuple((toks[p].start, toks[q - 1].end) for p, q in x["con"]))) / max(1, len(gw | _words(t, tuple((toks[p].start, toks[q - 1].end) for p, q in x["con"])))) for x in mine]
             if mine and max(js) < 0.5:
                 print(f"GOLD cue[{t[g.cue[0][0]:g.cue[-1][1]]}] con[{' | '.join(t[s:e] for s, e in g.content)[:200]}]")

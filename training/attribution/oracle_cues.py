@@ -6,6 +6,7 @@ from pathlib import Path
 import numpy as np
 
 from rassegna import attribution as A
+from rassegna import attribution_learned as L
 from rassegna.evaluate.attribution import METRICS, Counts, read_polnear, score_article
 from rassegna.sentences import split_sentences
 
@@ -13,17 +14,17 @@ arts = read_polnear(Path(sys.argv[1]))
 path = Path(sys.argv[2]) if len(sys.argv) > 2 else A._MODEL_DIR / "attribution_en" / "arguments.npz"
 with np.load(path) as z:
     names = [str(s) for s in z["features"]]
-    model = A.ArgModel({n: i for i, n in enumerate(names)}, z["weights"].astype(np.float32),
-                       z["trans"] + np.where(A.arg_valid_transitions(), 0.0, -1e6).astype(np.float32))
-tagger = A._tagger("en")
+    model = L.ArgModel({n: i for i, n in enumerate(names)}, z["weights"].astype(np.float32),
+                       z["trans"] + np.where(L.arg_valid_transitions(), 0.0, -1e6).astype(np.float32))
+tagger = L._tagger("en")
 lex = A.lexicon("en")
 counts = {m: Counts() for m in METRICS}
 counts2 = {m: Counts() for m in METRICS}
 rec = [0, 0, 0]
 for art in arts:
     sents = split_sentences(art.text, "en")
-    toks, tags = A.tag_document(art.text, sents, lex, tagger)
-    info = A.doc_info(art.text, toks, sents, A.find_quotes(art.text), tagger.cue_rate)
+    toks, tags = L.tag_document(art.text, sents, lex, tagger)
+    info = L.doc_info(art.text, toks, sents, A.find_quotes(art.text), tagger.cue_rate)
     starts = [t.start for t in toks]
     gold_c = []
     for g in art.gold:
@@ -31,10 +32,10 @@ for art in arts:
             a = A.bisect_left(starts, g.cue[0][0]); b = A.bisect_left(starts, g.cue[-1][1])
             if a < b:
                 gold_c.append((a, b))
-    names_t = [A.TAGS[t] for t in tags]
-    found = A.tag_arguments(info, gold_c, model, names_t)
-    score_article(art.text, art.gold, A.attributions_from_arguments(info, found), counts)
-    cands = A.cue_candidates(info, tags)
+    names_t = [L.TAGS[t] for t in tags]
+    found = L.tag_arguments(info, gold_c, model, names_t)
+    score_article(art.text, art.gold, L.attributions_from_arguments(info, found), counts)
+    cands = L.cue_candidates(info, tags)
     rec[0] += sum(any(c[0] < b and a < c[1] for c in cands) for a, b in gold_c)
     rec[1] += len(gold_c)
     rec[2] += len(cands)
@@ -48,18 +49,18 @@ if len(sys.argv) > 3:
     shown = 0
     for art in random.sample(arts, 10):
         sents = split_sentences(art.text, "en")
-        toks, tags = A.tag_document(art.text, sents, lex, tagger)
-        info = A.doc_info(art.text, toks, sents, A.find_quotes(art.text), tagger.cue_rate)
+        toks, tags = L.tag_document(art.text, sents, lex, tagger)
+        info = L.doc_info(art.text, toks, sents, A.find_quotes(art.text), tagger.cue_rate)
         starts = [t.start for t in toks]
-        names_t = [A.TAGS[t] for t in tags]
+        names_t = [L.TAGS[t] for t in tags]
         t = art.text
         for g in art.gold[:8]:
             if not g.cue:
                 continue
             a = A.bisect_left(starts, g.cue[0][0]); b = A.bisect_left(starts, g.cue[-1][1])
-            win = A.arg_window(info, (a, b))
-            feats = A.arg_features(info, (a, b), win, names_t)
-            emit = A.arg_emissions(feats, model.index, model.weights)
-            path = A.viterbi(emit, model.trans)
-            con = " ".join(toks[k + win[0]].text if A.ARG_TAGS[p].endswith("CON") else "_" for k, p in enumerate(path))
+            win = L.arg_window(info, (a, b))
+            feats = L.arg_features(info, (a, b), win, names_t)
+            emit = L.arg_emissions(feats, model.index, model.weights)
+            path = L.viterbi(emit, model.trans)
+            con = " ".join(toks[k + win[0]].text if L.ARG_TAGS[p].endswith("CON") else "_" for k, p in enumerate(path))
             print(f"CUE[{t[g.cue[0][0]:g.cue[-1][1]]}] GOLD[{' | '.join(t[s:e] for s, e in g.content)[:160]}]\n   PRED {con[:300]}")

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from rassegna import attribution as A
+from rassegna import attribution_learned as L
 from rassegna.evaluate.attribution import evaluate_attribution
 
 thr, dev = float(sys.argv[1]), sys.argv[2]
@@ -24,7 +25,7 @@ for name in ("tagger.npz", "arguments.npz"):
     data["features"], data["weights"] = data["features"][keep], data["weights"][keep]
     np.savez_compressed(tmp / name, **data)
     print(name, int(keep.sum()), f"{(tmp / name).stat().st_size / 1e6:.1f} MB")
-A._MODEL_DIR = tmp.parent
+A._MODEL_DIR = L._MODEL_DIR = tmp.parent  # the learned module holds its own reference
 out = evaluate_attribution(Path(dev))
 print({k: (v["p"], v["r"], v["f1"]) if isinstance(v, dict) else v for k, v in out.items()})
 if "--write" in sys.argv:

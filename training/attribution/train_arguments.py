@@ -6,7 +6,7 @@
 Needs the stage-1 tagger (`train_tagger.py`, shipped `tagger.npz`) for the selection split.
 1. Stage-1 tags on train come from cross-validation (`--folds` taggers, each trained on the
    other folds), so stage 2 sees the same kind of errors it meets at run time.
-2. Instances: every cue candidate (`rassegna.attribution.cue_candidates`) plus every gold cue;
+2. Instances: every cue candidate (`rassegna.attribution_learned.cue_candidates`) plus every gold cue;
    a candidate overlapping a gold cue is tagged with that attribution's source/content in its
    window (`arg_window`), any other one is all O (it teaches the model to drop false cues).
 3. Averaged structured perceptron over `arg_features` with BIO-constrained Viterbi; after each
@@ -29,23 +29,24 @@ sys.path.insert(0, str(Path(__file__).parent))
 import train_tagger as TT  # noqa: E402
 
 from rassegna import attribution as A  # noqa: E402
+from rassegna import attribution_learned as L  # noqa: E402
 from rassegna.evaluate.attribution import METRICS, Counts, read_polnear, score_article  # noqa: E402
 
 OUT = Path(A.__file__).parent / "models" / "attribution_en" / "arguments.npz"
-NT = len(A.ARG_TAGS)
-AID = {t: i for i, t in enumerate(A.ARG_TAGS)}
+NT = len(L.ARG_TAGS)
+AID = {t: i for i, t in enumerate(L.ARG_TAGS)}
 
 
 def stage1_tags(docs, W, trans):
     for d in docs:
         tags = []
         for ids, offs, _, _ in d["paras"]:
-            tags += A.viterbi(TT.emissions(W, ids, offs), trans)
+            tags += L.viterbi(TT.emissions(W, ids, offs), trans)
         d["tags"] = tags
 
 
 def cv_stage1(docs, folds, epochs, log):
-    mask = np.where(A.valid_transitions(), 0.0, -1e6).astype(np.float32)
+    mask = np.where(L.valid_transitions(), 0.0, -1e6).astype(np.float32)
     F = max(int(p[0].max(initial=0)) for d in docs for p in d["paras"] if len(p[0])) + 1
     for k in range(folds):
         held = [d for i, d in enumerate(docs) if i % folds == k]
@@ -85,8 +86,8 @@ def instances(docs, index, grow, with_gold_cues):
     out = []
     for d in docs:
         info = d["info"]
-        names = [A.TAGS[t] for t in d["tags"]]
-        cands = A.cue_candidates(info, d["tags"])
+        names = [L.TAGS[t] for t in d["tags"]]
+        cands = L.cue_candidates(info, d["tags"])
         if with_gold_cues:
             starts = [t.start for t in d["toks"]]
             have = set(cands)
@@ -98,12 +99,12 @@ def instances(docs, index, grow, with_gold_cues):
                 if a < b and (a, b) not in have and not any(x[0] < b and a < x[1] for x in cands):
                     cands.append((a, b))
         for cue in cands:
-            win = A.arg_window(info, cue)
+            win = L.arg_window(info, cue)
             tags, pos = gold_arg_tags(d, cue, win)
-            CUE_ROWS.append((A.cue_features(info, cue, names), pos, d, cue, names))
+            CUE_ROWS.append((L.cue_features(info, cue, names), pos, d, cue, names))
             if not pos:
                 continue
-            feats = A.arg_features(info, cue, win, names)
+            feats = L.arg_features(info, cue, win, names)
             ids, offs, incue = [], [], []
             for k, fs in enumerate(feats):
                 offs.append(len(ids))
@@ -127,12 +128,12 @@ def emit_of(W, ids, offs, incue):
 
 def evaluate(sel_docs, W, trans, threshold=0.5):
     cw = dict(zip((str(x) for x in CUE_MODEL["features"]), CUE_MODEL["weights"].tolist()))
-    model = A.ArgModel(EVAL_INDEX, W, trans, threshold, cw, CUE_MODEL["bias"])
+    model = L.ArgModel(EVAL_INDEX, W, trans, threshold, cw, CUE_MODEL["bias"])
     counts = {m: Counts() for m in METRICS}
     for d in sel_docs:
-        names = [A.TAGS[t] for t in d["tags"]]
-        found = A.tag_arguments(d["info"], A.cue_candidates(d["info"], d["tags"]), model, names)
-        atts = A.attributions_from_arguments(d["info"], found)
+        names = [L.TAGS[t] for t in d["tags"]]
+        found = L.tag_arguments(d["info"], L.cue_candidates(d["info"], d["tags"]), model, names)
+        atts = L.attributions_from_arguments(d["info"], found)
         score_article(d["art"].text, d["art"].gold, atts, counts)
     return {m: counts[m].scores() for m in METRICS}
 
@@ -162,7 +163,7 @@ def fit_cue_classifier(rows, C, log):
 
 
 def train(inst, sel_docs, F, epochs, log, seed=7):
-    mask = np.where(A.arg_valid_transitions(), 0.0, -1e6).astype(np.float32)
+    mask = np.where(L.arg_valid_transitions(), 0.0, -1e6).astype(np.float32)
     W = np.zeros((F, NT), np.float32)
     U = np.zeros((F, NT), np.float32)
     Tr = np.zeros((NT + 1, NT), np.float32)
@@ -177,7 +178,7 @@ def train(inst, sel_docs, F, epochs, log, seed=7):
         errors = 0
         for n in order:
             ids, offs, gold, incue, _ = inst[n]
-            pred = np.array(A.viterbi(emit_of(W, ids, offs, incue), Tr + mask), dtype=np.int64)
+            pred = np.array(L.viterbi(emit_of(W, ids, offs, incue), Tr + mask), dtype=np.int64)
             diff = np.nonzero(pred != gold)[0]
             if len(diff):
                 errors += len(diff)
@@ -256,14 +257,14 @@ def main(argv=None):
         cache.parent.mkdir(parents=True, exist_ok=True)
         cache.write_text(json.dumps({d["art"].name: [int(x) for x in d["tags"]] for d in tr_docs}))
     if args.select == "dev":
-        model = A._tagger("en")
+        model = L._tagger("en")
         for d in sel_docs:
-            d["tags"] = A.tag_document(d["art"].text, d["sents"], A.lexicon("en"), model, d["toks"])[1]
+            d["tags"] = L.tag_document(d["art"].text, d["sents"], A.lexicon("en"), model, d["toks"])[1]
     else:
         W, Tr, _, _ = TT.train(tr_docs, sel_docs, len(names1), args.stage1_epochs, log)
-        stage1_tags(sel_docs, W, Tr + np.where(A.valid_transitions(), 0.0, -1e6).astype(np.float32))
+        stage1_tags(sel_docs, W, Tr + np.where(L.valid_transitions(), 0.0, -1e6).astype(np.float32))
     for d in tr_docs + sel_docs:
-        d["info"] = A.doc_info(d["art"].text, d["toks"], d["sents"], d["quotes"], rates)
+        d["info"] = L.doc_info(d["art"].text, d["toks"], d["sents"], d["quotes"], rates)
         d.pop("feats", None)
         d.pop("paras", None)
     log("stage 2 instances")
@@ -271,24 +272,24 @@ def main(argv=None):
     inst = instances(tr_docs, index, True, not args.no_gold_cues)
     EVAL_INDEX.update(index)
     # cue classifier features that describe the argument tagging: from 2-fold taggers
-    mask = np.where(A.arg_valid_transitions(), 0.0, -1e6).astype(np.float32)
+    mask = np.where(L.arg_valid_transitions(), 0.0, -1e6).astype(np.float32)
     names_tr = sorted(d["art"].name for d in tr_docs)
     fold_of = {n: i % 2 for i, n in enumerate(names_tr)}
     rows = []
     for k in (0, 1):
         sub = [x for x in inst if fold_of[x[4]] != k]
         Wk, Tk, _, _ = train(sub, [], len(index), args.cv_epochs, lambda m: log(f"  arg fold {k}: {m}"))
-        mk = A.ArgModel(index, Wk, Tk + mask)
+        mk = L.ArgModel(index, Wk, Tk + mask)
         for fs, pos, d, cue, names in CUE_ROWS:
             if fold_of[d["art"].name] == k:
-                rows.append((fs + A.argument_path(d["info"], cue, mk, names)[2], pos))
+                rows.append((fs + L.argument_path(d["info"], cue, mk, names)[2], pos))
     CUE_MODEL.update(fit_cue_classifier(rows, args.C, log))
     log(f"{len(inst)} instances, {sum(len(x[2]) for x in inst)} tokens, {len(index)} features")
     W, Tr, ep, scores = train(inst, sel_docs, len(index), args.epochs, log)
     log(f"best epoch {ep}: {scores}")
     best_t, best_f = 0.5, scores["content_overlap"]["f1"]
     for t in args.thresholds:
-        sc = evaluate(sel_docs, W, Tr + np.where(A.arg_valid_transitions(), 0.0, -1e6).astype(np.float32), t)
+        sc = evaluate(sel_docs, W, Tr + np.where(L.arg_valid_transitions(), 0.0, -1e6).astype(np.float32), t)
         log(f"threshold {t}: " + " ".join(f"{m}={sc[m]['f1']}" for m in METRICS)
             + f" co P/R={sc['content_overlap']['p']}/{sc['content_overlap']['r']}")
         if sc["content_overlap"]["f1"] > best_f:

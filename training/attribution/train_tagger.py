@@ -4,9 +4,9 @@
         [--epochs 12] [--min-count 2] [--select dev|heldout] [--no-rules] [--out PATH]
 
 1. Gold tags: every token (``rassegna.attribution.tokenize``) takes the role (source, cue,
-   content) of the gold span holding it, as BIO tags (`rassegna.attribution.TAGS`).
+   content) of the gold span holding it, as BIO tags (`rassegna.attribution_learned.TAGS`).
 2. Cue rates: how often each word of train is part of a gold cue (words seen in a cue ≥ 2 times).
-3. Features: `rassegna.attribution.token_features` (words, cue-likeness of the nearest words in
+3. Features: `rassegna.attribution_learned.token_features` (words, cue-likeness of the nearest words in
    the sentence, quotation, position, stacked rule candidates); features seen < min-count times
    in train are dropped.
 4. Averaged structured perceptron with BIO-constrained Viterbi over paragraphs, paragraphs
@@ -30,12 +30,13 @@ from pathlib import Path
 import numpy as np
 
 from rassegna import attribution as A
+from rassegna import attribution_learned as L
 from rassegna.evaluate.attribution import METRICS, Counts, read_polnear, score_article
 from rassegna.sentences import split_sentences
 
 OUT = Path(A.__file__).parent / "models" / "attribution_en" / "tagger.npz"
-T = len(A.TAGS)
-TAG_ID = {t: i for i, t in enumerate(A.TAGS)}
+T = len(L.TAGS)
+TAG_ID = {t: i for i, t in enumerate(L.TAGS)}
 ROLE_TAG = {"content": "CON", "cue": "CUE", "source": "SRC"}
 
 
@@ -66,7 +67,7 @@ def prepare(articles, use_rules=True):
     for art in articles:
         sents = split_sentences(art.text, "en")
         toks = A.tokenize(art.text, lang="en")
-        marks = A.rule_marks(art.text, sents, lex) if use_rules else []
+        marks = L.rule_marks(art.text, sents, lex) if use_rules else []
         docs.append({"art": art, "sents": sents, "toks": toks, "gold": gold_tags(art, toks),
                      "marks": marks, "quotes": A.find_quotes(art.text)})
     return docs
@@ -77,14 +78,14 @@ def cue_rates(docs) -> dict[str, float]:
     for d in docs:
         for t, g in zip(d["toks"], d["gold"]):
             total[t.low] += 1
-            if A.TAGS[g].endswith("CUE"):
+            if L.TAGS[g].endswith("CUE"):
                 cue[t.low] += 1
     return {w: cue[w] / total[w] for w in cue if cue[w] >= 2}
 
 
 def featurize(docs, rates):
     for d in docs:
-        d["feats"] = A.token_features(d["art"].text, d["toks"], d["sents"], d["quotes"], d["marks"], rates)
+        d["feats"] = L.token_features(d["art"].text, d["toks"], d["sents"], d["quotes"], d["marks"], rates)
 
 
 def index_features(docs, min_count):
@@ -97,7 +98,7 @@ def encode(docs, index):
     """Per paragraph: (flat feature ids, reduceat offsets, gold tags)."""
     for d in docs:
         paras = []
-        for a, b in A.paragraphs_of(d["art"].text, d["toks"]):
+        for a, b in L.paragraphs_of(d["art"].text, d["toks"]):
             ids, offs = [], []
             for k in range(a, b):
                 offs.append(len(ids))
@@ -119,14 +120,14 @@ def decode_docs(docs, W, trans):
     for d in docs:
         tags = []
         for ids, offs, _, _ in d["paras"]:
-            tags += A.viterbi(emissions(W, ids, offs), tagger_trans)
-        atts = A.attributions_from_tags(d["art"].text, d["toks"], tags, d["sents"])
+            tags += L.viterbi(emissions(W, ids, offs), tagger_trans)
+        atts = L.attributions_from_tags(d["art"].text, d["toks"], tags, d["sents"])
         score_article(d["art"].text, d["art"].gold, atts, counts)
     return {m: counts[m].scores() for m in METRICS}
 
 
 def train(docs, sel_docs, F, epochs, log, seed=13):
-    mask = np.where(A.valid_transitions(), 0.0, -1e6).astype(np.float32)
+    mask = np.where(L.valid_transitions(), 0.0, -1e6).astype(np.float32)
     W = np.zeros((F, T), dtype=np.float32)
     U = np.zeros((F, T), dtype=np.float32)
     Tr = np.zeros((T + 1, T), dtype=np.float32)
@@ -141,7 +142,7 @@ def train(docs, sel_docs, F, epochs, log, seed=13):
         errors = 0
         for ids, offs, gold, _ in paras:
             emit = emissions(W, ids, offs)
-            pred = np.array(A.viterbi(emit, Tr + mask), dtype=np.int64)
+            pred = np.array(L.viterbi(emit, Tr + mask), dtype=np.int64)
             diff = np.nonzero(pred != gold)[0]
             if len(diff):
                 errors += len(diff)
