@@ -193,6 +193,40 @@ def test_zero_subject_and_gerund_take_previous_speaker():
     assert found[1].cue.text == "aggiungendo" and found[2].cue.text == "Ha poi precisato"
 
 
+def test_quote_then_cue_then_gerund_clause():
+    text = ("La riunione è finita tardi. “Il taglio dei fondi è un errore grave,” ha dichiarato la "
+            "rettrice Giulia Marini, stimando che oltre 300 ricercatori perderanno il posto.")
+    doc = doc_of(text)
+    quote, estimate = doc.attributions
+    assert quote.direct and quote.cue.text == "ha dichiarato"
+    assert quote.content.text == "Il taglio dei fondi è un errore grave"
+    assert resolve_speaker(doc, quote) == "Giulia Marini"
+    assert not estimate.direct and estimate.cue.text == "stimando"
+    assert estimate.content.text == "che oltre 300 ricercatori perderanno il posto"
+    assert resolve_speaker(doc, estimate) == "Giulia Marini"
+
+
+@pytest.mark.parametrize("text, cue, content, speaker", [
+    ("Il ministro Carlo Bianchi ha presentato il piano, che a suo dire ridurrà i costi del 20%.",
+     "a suo dire", "ridurrà i costi del 20%", "Carlo Bianchi"),
+    ("Il ministro Carlo Bianchi ha parlato a lungo. A suo avviso, la crisi finirà entro l’estate.",
+     "A suo avviso", "la crisi finirà entro l’estate", "Carlo Bianchi"),
+    ("La sindaca Paola Neri è intervenuta ieri. La situazione è sotto controllo, a suo dire.",
+     "a suo dire", "La situazione è sotto controllo", "Paola Neri"),
+    ("I sindacati hanno incontrato Marco Galli. Secondo lui la trattativa riprenderà lunedì.",
+     "Secondo lui", "la trattativa riprenderà lunedì", "Marco Galli"),
+])
+def test_possessive_cues_take_the_subject_as_speaker(text, cue, content, speaker):
+    doc = doc_of(text)
+    a = only(text)
+    assert (a.cue.text, a.content.text) == (cue, content)
+    assert resolve_speaker(doc, a) == speaker
+
+
+def test_possessive_words_without_a_cue_are_not_speech():
+    assert atts("Il suo dire è sempre stato misurato, e il suo avviso di garanzia è arrivato ieri.") == []
+
+
 def test_nouns_looking_like_cues_are_not_cues():
     assert atts("La conferma del dispiegamento è arrivata in serata.") == []
 

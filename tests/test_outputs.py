@@ -193,7 +193,7 @@ def test_nan_is_refused_and_previous_file_kept(tmp_path: Path) -> None:
 def test_write_store_tables_and_counts(tmp_path: Path, d: dict) -> None:
     db = tmp_path / "rassegna.duckdb"
     write_store(d, db)
-    expected = {"meta": 1, "documents": 3, "removed": 3, "quarantined": 1, "entities": 1, "mentions": 2,
+    expected = {"meta": 1, "documents": 3, "removed": 3, "quotations": 0, "quarantined": 1, "entities": 1, "mentions": 2,
                 "attributions": 1, "quantities": 2, "claims": 1, "timeline": 1, "reuse": 1, "reuse_passages": 1,
                 "stories": 1, "summary_sentences": 1}
     assert expected.keys() == TABLES.keys()

@@ -56,6 +56,7 @@ def test_casualties_600_000_vs_650_000(dossier):
     for f in claim["figures"]:
         by_value.setdefault(f["value"], set()).add(f["speaker_name"])
     assert "Mark Rutte" in by_value[600000]
+    assert "Volodymyr Zelensky" in by_value[650000]  # "che a suo dire hanno superato le 650.000"
 
 
 def test_russian_troops_at_kursk_are_not_the_casualty_figure(dossier):

@@ -37,7 +37,7 @@ from pathlib import Path
 from types import ModuleType
 
 from rassegna.lang import attribution_en, attribution_it
-from rassegna.model import Attribution, Document, Span
+from rassegna.model import Attribution, Document, Quotation, Span
 
 _LEXICONS: dict[str, ModuleType] = {"it": attribution_it, "en": attribution_en}
 _MODEL_DIR = Path(__file__).parent / "models"
@@ -92,6 +92,7 @@ class Lexicon:
     verb: re.Pattern
     prep: re.Pattern
     gerunds: frozenset[str]
+    own: re.Pattern | None = None   # possessive cues: "a suo dire"
 
     def has(self, name: str, word: str) -> bool:
         return word in _lowset(self.lang, name)
@@ -127,7 +128,9 @@ def lexicon(lang: str | None) -> Lexicon:
         parts.append(rf"(?:{aux})\s+(?:(?:{adv})\s+){{0,2}}(?:{_alt(mod.PARTICIPLES)})")
     verb = re.compile(rf"(?<![\w'’])(?:{'|'.join(parts)})(?![\w'’])", re.IGNORECASE)
     prep = re.compile(rf"(?<![\w'’])(?:{'|'.join(mod.PREP_CUES)})(?![\w])", re.IGNORECASE)
-    return Lexicon(code, mod, verb, prep, frozenset(mod.GERUNDS))
+    own_cues = getattr(mod, "OWN_CUES", ())
+    own = re.compile(rf"(?<![\w'’])(?:{'|'.join(own_cues)})(?![\w])", re.IGNORECASE) if own_cues else None
+    return Lexicon(code, mod, verb, prep, frozenset(mod.GERUNDS), own)
 
 
 # ---------------------------------------------------------------- quotations
@@ -465,13 +468,15 @@ def _np_after(toks: list[Tok], idx: int, lex: Lexicon, text: str,
 class Cue:
     start: int
     end: int
-    kind: str   # "verb" | "prep" | "gerund"
+    kind: str   # "verb" | "prep" | "gerund" | "own"
     text: str
 
 
 def _cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
-    out = []
+    out = [Cue(m.start(), m.end(), "own", m.group()) for m in lex.own.finditer(text, start, end)] if lex.own else []
     for m in lex.prep.finditer(text, start, end):
+        if any(c.start <= m.start() < c.end for c in out):
+            continue
         word = m.group().split()[0].lower()
         if word == "secondo" and lex.mod.PREP_CUE_BLOCKERS:
             prev = re.findall(r"[\w'’]+", text[max(start, m.start() - 20):m.start()].lower())
@@ -522,6 +527,32 @@ def find_attributions(doc: Document, options=None) -> list[Attribution]:
     cands = candidates(text, sentences, lex)
     cands = _filter(cands, text, lex)
     return _finalise(text, cands)
+
+
+def find_quotations(doc: Document, options=None) -> list[Quotation]:
+    """Every quotation of `doc`: `speech` when a direct attribution is made of it, `scare` for
+    quoted words, titles and names (`is_scare_quote`: «alleanza» stays a quoted word even inside
+    reported speech), `speech` for a longer quotation inside a reported content, else
+    `unattributed`. Runs after `find_attributions` (it reads `doc.attributions`)."""
+    lang = (doc.language or getattr(options, "lang", None) or "en")
+    lang = "en" if lang == "auto" else lang
+
+    def held(inner: tuple[int, int], direct: bool) -> bool:
+        return any(s < inner[1] and inner[0] < e for a in doc.attributions if a.direct == direct
+                   for s, e in (a.spans or ((a.content.start, a.content.end),)))
+
+    out = []
+    for q in find_quotes(doc.text):
+        inner = (q.inner_start, q.inner_end)
+        text = doc.text[q.inner_start:q.inner_end]
+        if held(inner, True):
+            kind = "speech"
+        elif is_scare_quote(text, doc.text[max(0, q.open - 40):q.open], lang):
+            kind = "scare"
+        else:
+            kind = "speech" if held(inner, False) else "unattributed"
+        out.append(Quotation(q.inner_start, q.inner_end, text, kind))
+    return out
 
 
 def candidates(text: str, sentences: list[Span], lex: Lexicon) -> list[Candidate]:
@@ -650,7 +681,13 @@ def _attached_cue_after(text, seg_toks, lex):
     cue = (c.start, c.end)
     if c.kind == "gerund" and not before:
         return None
-    following = [t.low for t in seg_toks if t.start >= c.end][:6]
+    following = []
+    for t in seg_toks:
+        if t.start >= c.end:
+            if t.text in {",", ";", ":"} or t.text in _TERMINAL:
+                break  # `…," ha dichiarato Rossi, stimando che …`: a new clause, a new cue
+            following.append(t.low)
+    following = following[:6]
     if any(w in lex.mod.COMPLEMENTIZERS and w != "come" for w in following):
         return None  # `…" Trump said on CNN that …`: the cue introduces a new clause
     if before:
@@ -798,6 +835,9 @@ def _reported_one(text, sent: Span, si: int, sentences, toks, c: Cue, lex) -> Ca
     cue = (c.start, c.end)
     s_start, s_end = sent.start, sent.end
 
+    if c.kind == "own":
+        prev = sentences[si - 1] if si > 0 else None
+        return _own_cue_candidate(text, sent, prev, toks, idx, aft, cue, c, lex)
     if c.kind == "prep":
         src, nxt = _np_after(toks, aft, lex, text, allow_time=False)
         pieces = []
@@ -895,6 +935,33 @@ def _reported_one(text, sent: Span, si: int, sentences, toks, c: Cue, lex) -> Ca
         return None
     return Candidate([content], False, cue, src, c.start, kind="forward" if c.kind != "gerund" else "gerund",
                      inherit=src is None or _is_pronoun(text, src, lex))
+
+
+def _own_cue_candidate(text, sent: Span, prev: Span | None, toks, idx: int, aft: int, cue, c: Cue,
+                       lex) -> Candidate | None:
+    """`…, che a suo dire hanno superato le 650.000 vittime` / `A suo avviso, …` / `…, a suo dire.`:
+    the content is the clause the cue sits in (what follows it, else what precedes it back to the
+    clause start); the source is the subject named earlier in the sentence, else the one named
+    first in the previous sentence, else the last speaker."""
+    end = next((t.start for t in toks[aft:] if t.text == ";"), sent.end)
+    start = toks[aft].start if aft < len(toks) else end
+    content = _content_span(text, start, end)
+    if _content_words(text, content) < 2:
+        left, before = sent.start, toks[:idx]
+        while before and not before[-1].is_word:
+            before = before[:-1]  # the comma of `…, a suo dire.`
+        for t in reversed(before):
+            if t.text in {",", ";", ":"} or t.low in lex.mod.CLAUSE_BOUNDARIES:
+                left = t.end
+                break
+        content = _content_span(text, left, c.start)
+        if _content_words(text, content) < 2:
+            return None
+    names = [n for n in _names_in(text, sent.start, c.start, {sent.start}) if not n[3]]
+    if not names and prev is not None:
+        names = [n for n in _names_in(text, prev.start, prev.end, {prev.start}) if not n[3]]
+    src = (names[0][0], names[0][1]) if names else None
+    return Candidate([content], False, cue, src, c.start, kind="own", inherit=src is None)
 
 
 def _is_np_tail(toks: list[Tok], lex, adjunct: bool = False) -> bool:

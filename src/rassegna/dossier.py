@@ -57,6 +57,8 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         "url": doc.url,
         "site": doc.site,
         "sentences": [[s.start, s.end] for s in doc.sentences],
+        "quotations": [{"start": q.start, "end": q.end, "text": q.text, "kind": q.kind}
+                       for q in doc.quotations],
     }
 
 
@@ -192,6 +194,9 @@ def _check_documents(d: dict[str, Any]) -> Iterator[str]:
         for i, pair in enumerate(doc.get("sentences") or []):
             if not (isinstance(pair, (list, tuple)) and len(pair) == 2 and 0 <= pair[0] <= pair[1] <= len(text)):
                 yield f"document {did!r} sentence {i}: {pair!r} outside text (length {len(text)})"
+        for q in doc.get("quotations") or []:
+            if text[q["start"]:q["end"]] != q["text"]:
+                yield f"document {did!r} quotation {q['start']}-{q['end']}: text does not match"
 
 
 def check_offsets(d: dict[str, Any]) -> list[str]:

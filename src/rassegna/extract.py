@@ -27,6 +27,7 @@ def extract_record(record: dict[str, Any], options: Options) -> dict[str, Any]:
     out["language"] = result.language
     out["entities"] = [asdict(e) for e in result.entities]
     out["attributions"] = [_attribution(a) for a in result.attributions]
+    out["quotations"] = [asdict(q) for q in result.quotations]
     out["quantities"] = [asdict(q) for q in result.quantities]
     out["timexes"] = [asdict(t) for t in result.timexes]
     return out

@@ -82,6 +82,18 @@ class Attribution:
 
 
 @dataclass(frozen=True)
+class Quotation:
+    """A span in quotation marks (offsets of the text inside the marks) and what it is:
+    `speech` (part of an attribution's content), `scare` (a quoted word, title, name or
+    slogan: not a statement) or `unattributed` (reads as a statement, no speaker found)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+@dataclass(frozen=True)
 class Quantity:
     start: int
     end: int
@@ -122,6 +134,7 @@ class Document:
     sentences: list[Span] = field(default_factory=list)
     entities: list[EntityMention] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
+    quotations: list[Quotation] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
     story: str | None = None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from rassegna.attribution import find_attributions
+from rassegna.attribution import find_attributions, find_quotations
 from rassegna.clean import clean_text
 from rassegna.language import detect_language
 from rassegna.ner import find_entity_mentions
@@ -29,6 +29,7 @@ SpanAnalysis = Callable[[Document, Options], list]
 SPAN_ANALYSES: list[tuple[str, SpanAnalysis]] = [
     ("entities", find_entity_mentions),
     ("attributions", find_attributions),
+    ("quotations", find_quotations),
     ("quantities", find_quantities),
     ("timexes", find_timexes),
 ]

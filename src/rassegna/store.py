@@ -1,6 +1,6 @@
 """`rassegna.duckdb`: the dossier as an embedded database, one table per contract list.
 
-Nested lists are flattened into child tables (mentions, removed, reuse_passages,
+Nested lists are flattened into child tables (mentions, removed, quotations, reuse_passages,
 summary_sentences) so they can be joined with plain SQL. Every table is created with an explicit
 schema even when empty, so queries never fail on a small corpus.
 
@@ -30,6 +30,8 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("site", "VARCHAR"), ("removed_count", "INTEGER"), ("sentence_count", "INTEGER"),
     ],
     "removed": [("doc", "VARCHAR"), ("idx", "INTEGER"), ("text", "VARCHAR"), ("reason", "VARCHAR")],
+    "quotations": [("doc", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"), ("text", "VARCHAR"),
+                   ("kind", "VARCHAR")],
     "quarantined": [("source", "VARCHAR"), ("reason", "VARCHAR")],
     "entities": [("id", "VARCHAR"), ("name", "VARCHAR"), ("type", "VARCHAR"), ("aliases", "VARCHAR[]")],
     "mentions": [("entity", "VARCHAR"), ("doc", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER")],
@@ -114,6 +116,12 @@ def _rows_removed(d: dict[str, Any]) -> Iterator[Row]:
             yield (doc.get("id"), i, r.get("text"), r.get("reason"))
 
 
+def _rows_quotations(d: dict[str, Any]) -> Iterator[Row]:
+    for doc in d.get("documents") or []:
+        for q in doc.get("quotations") or []:
+            yield (doc.get("id"), q.get("start"), q.get("end"), q.get("text"), q.get("kind"))
+
+
 def _rows_quarantined(d: dict[str, Any]) -> Iterator[Row]:
     for q in d.get("quarantined") or []:
         yield (q.get("source"), q.get("reason"))
@@ -185,7 +193,7 @@ def _rows_summary_sentences(d: dict[str, Any]) -> Iterator[Row]:
 
 _ROWS = {
     "meta": _rows_meta, "documents": _rows_documents, "removed": _rows_removed,
-    "quarantined": _rows_quarantined, "entities": _rows_entities, "mentions": _rows_mentions,
+    "quotations": _rows_quotations, "quarantined": _rows_quarantined, "entities": _rows_entities, "mentions": _rows_mentions,
     "attributions": _rows_attributions, "quantities": _rows_quantities, "claims": _rows_claims,
     "timeline": _rows_timeline, "reuse": _rows_reuse, "reuse_passages": _rows_reuse_passages,
     "stories": _rows_stories, "summary_sentences": _rows_summary_sentences,

@@ -37,7 +37,10 @@ CUE_ADVERBS = ("poi", "anche", "già", "inoltre", "pure", "infatti", "ancora", "
 GERUNDS = ("aggiungendo", "sottolineando", "spiegando", "affermando", "dichiarando", "precisando",
            "ricordando", "osservando", "avvertendo", "sostenendo", "annunciando", "ribadendo",
            "evidenziando", "assicurando", "dicendo", "rilevando", "ammettendo", "confermando",
-           "denunciando", "chiarendo", "elencando")
+           "denunciando", "chiarendo", "elencando", "stimando", "ritenendo", "prevedendo",
+           "lamentando", "riferendo", "segnalando", "ipotizzando", "ammonendo", "commentando",
+           "rimarcando", "insistendo", "replicando", "rivelando", "raccontando", "scrivendo",
+           "notando", "argomentando", "accusando")
 # Prepositional cues: the source follows ("secondo Rutte, …").
 PREP_CUES = (
     r"secondo\s+quanto\s+(?:(?:ha|hanno)\s+)?(?:dichiarato|riferito|affermato|reso\s+noto|riportato|"
@@ -49,6 +52,12 @@ PREP_CUES = (
     r"a\s+quanto\s+(?:riferito|riportato|riferisce|riporta|scrive)(?:\s+d(?:a|al|alla|allo|ai|agli|alle|all['’]))?",
     r"come\s+(?:riferito|riportato|spiegato|dichiarato|annunciato)\s+d(?:a|al|alla|allo|ai|agli|alle|all['’])",
     r"citando", r"cita(?:ndo)?\s+fonti",
+)
+# Cues whose source is a possessive: the speaker is the subject already named in the sentence
+# ("Zelensky ha ribadito la stima, che a suo dire supera le 650.000 vittime").
+OWN_CUES = (
+    r"a\s+(?:suo|sua|loro|mio|nostro)\s+(?:dire|avviso|parere|giudizio|modo\s+di\s+vedere)",
+    r"secondo\s+(?:lui|lei|loro)", r"(?:stando\s+)?alle\s+(?:sue|loro)\s+parole",
 )
 # "secondo" is an ordinal after these words ("il secondo giorno").
 PREP_CUE_BLOCKERS = ("il", "un", "al", "del", "nel", "dal", "sul", "per", "lo", "questo", "in",
