@@ -352,3 +352,30 @@ def test_polnear_dev_handful():
     assert out["documents"] == 8
     assert out["content_overlap"]["f1"] > 0.4
     assert out["source"]["f1"] > 0.5
+
+
+@pytest.mark.parametrize("text, source", [
+    # a scene-setting phrase before the subject is not part of the source
+    ("Ieri a Roma il ministro degli Esteri, Antonio Tajani, ha detto che la crisi è grave.",
+     "il ministro degli Esteri, Antonio Tajani"),
+    ("In serata la portavoce del ministero della Salute ha detto che i contagi calano.",
+     "la portavoce del ministero della Salute"),
+    # a name after a comma is not in apposition to the tail of another phrase
+    ("Stando alle immagini condivise in rete, Carlo Neri avrebbe commentato la proposta dichiarando: "
+     "«Nessuno verrà curato in ospedale».", "Carlo Neri"),
+])
+def test_source_is_the_subject_noun_phrase(text, source):
+    sources = {a.source.text for a in atts(text) if a.source is not None and a.cue.text != "Stando alle"}
+    assert source in sources, sources
+
+
+def test_quotations_are_marked_by_kind():
+    text = ("Il ministro ha parlato di «grave crisi». «Non ci fermeremo davanti a nulla», ha detto Rossi. "
+            "Sul cartello si leggeva «Chi entra senza permesso sarà denunciato dalla polizia locale.» e "
+            "niente altro. Il punto («.») non conta.")
+    doc = doc_of(text)
+    from rassegna.attribution import find_quotations
+
+    kinds = {q.text: q.kind for q in find_quotations(doc)}
+    assert kinds == {"grave crisi": "scare", "Non ci fermeremo davanti a nulla": "speech",
+                     "Chi entra senza permesso sarà denunciato dalla polizia locale.": "unattributed"}

@@ -356,13 +356,16 @@ def _np_before(toks: list[Tok], idx: int, lex: Lexicon, text: str) -> tuple[int,
             else:
                 return None
     start_tok = None
+    crossed = None   # the comma of "<role>, <Name>" when the scan went past it
     k = j
     count = 0
     while k >= 0 and count < 14:
         t = toks[k]
         low = t.low
         if t.text in _BOUNDARY_PUNCT or t.text in _TERMINAL:
-            if t.text == "," and start_tok is not None and _is_apposition_name(toks, start_tok, end_tok):
+            if t.text == "," and start_tok is not None and crossed is None \
+                    and _is_apposition_name(toks, start_tok, end_tok):
+                crossed = k
                 k -= 1
                 count += 1
                 continue
@@ -385,6 +388,25 @@ def _np_before(toks: list[Tok], idx: int, lex: Lexicon, text: str) -> tuple[int,
         count += 1
     if start_tok is None:
         return None
+    # a scene-setting phrase before the subject ("Ieri a Roma il ministro …") is not the source:
+    # start at the first determiner that follows a preposition or adverb of that phrase
+    for m in range(start_tok + 1, end_tok):
+        if toks[m].low in mod.DETERMINERS and toks[m - 1].low not in mod.NP_PREPOSITIONS \
+                and any(toks[x].low in mod.NP_STOPS and toks[x].low not in mod.DETERMINERS
+                        for x in range(start_tok, m)):
+            start_tok = m
+            break
+    if crossed is not None and start_tok < crossed:
+        role = toks[start_tok:crossed]
+        opens_clause = k < 0 or toks[k].text in _BOUNDARY_PUNCT or toks[k].text in _TERMINAL \
+            or toks[k].low in mod.CLAUSE_BOUNDARIES
+        role_like = (role[0].low in mod.DETERMINERS or role[0].is_cap) and not any(
+            t.low in mod.NP_STOPS and t.low not in mod.DETERMINERS and t.low not in mod.NP_PREPOSITIONS
+            for t in role)
+        if not (opens_clause and role_like):
+            # "<role>, <Name> ha detto" needs a role; "Stando alle immagini condivise in rete, De
+            # Luca ha detto": the tail of another phrase, so the name alone
+            start_tok = crossed + 1
     # do not start a source with a preposition / adverb leftover
     while start_tok <= end_tok and (toks[start_tok].low in mod.NP_STOPS and toks[start_tok].low not in mod.DETERMINERS):
         start_tok += 1
@@ -545,6 +567,8 @@ def find_quotations(doc: Document, options=None) -> list[Quotation]:
     for q in find_quotes(doc.text):
         inner = (q.inner_start, q.inner_end)
         text = doc.text[q.inner_start:q.inner_end]
+        if not _WORDS.search(text):
+            continue  # marks around punctuation only: nothing quoted
         if held(inner, True):
             kind = "speech"
         elif is_scare_quote(text, doc.text[max(0, q.open - 40):q.open], lang):
