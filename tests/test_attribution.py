@@ -379,3 +379,17 @@ def test_quotations_are_marked_by_kind():
     kinds = {q.text: q.kind for q in find_quotations(doc)}
     assert kinds == {"grave crisi": "scare", "Non ci fermeremo davanti a nulla": "speech",
                      "Chi entra senza permesso sarà denunciato dalla polizia locale.": "unattributed"}
+
+
+def test_secondo_cui_takes_the_antecedent_as_source():
+    a = only("Su Facebook è circolata la notizia secondo cui il governo avrebbe bocciato la proposta.")
+    assert a.source.text == "la notizia" and a.cue.text == "secondo"
+    assert a.content.text == "il governo avrebbe bocciato la proposta"
+
+
+def test_prepositional_source_stops_before_the_next_clause_subject():
+    doc = doc_of("Secondo quanto riportato da diversi media Romano avrebbe invece detto di non essere incinta.")
+    a = doc.attributions[0]
+    assert a.source.text == "diversi media"
+    assert a.content.text.startswith("Romano avrebbe")
+    assert resolve_speaker(doc, a) == "diversi media"

@@ -427,7 +427,9 @@ def _verbish(t: Tok, lex: Lexicon) -> bool:
         return True
     if lex.lang == "en":
         return len(low) > 4 and low.endswith("ed") and not t.is_cap
-    return len(low) > 5 and low.endswith(("ato", "ito", "uto")) and not t.is_cap
+    return (len(low) > 5 and low.endswith(("ato", "ito", "uto"))
+            or len(low) > 6 and low.endswith(("ata", "ati", "ate", "ita", "iti", "ite", "uta", "uti", "ute"))) \
+        and not t.is_cap
 
 
 def _np_after(toks: list[Tok], idx: int, lex: Lexicon, text: str,
@@ -468,8 +470,16 @@ def _np_after(toks: list[Tok], idx: int, lex: Lexicon, text: str,
             break  # "la portavoce del Pentagono Sabrina Singh | la Corea del Nord …"
         if i > start and lex.lang == "it" and low.endswith(("ando", "endo")) and not t.is_cap:
             break
-        if i > start and low in mod.VERB_HINTS:
-            break
+        if i > start and (low in mod.VERB_HINTS or not t.is_cap and len(low) > 6
+                          and low.endswith(getattr(mod, "CONDITIONAL_SUFFIXES", ()))):
+            break  # "secondo diversi media | Romano avrebbe detto", "secondo X | riguarderebbe"
+        if t.is_cap and i > start and not toks[i - 1].is_cap and toks[i - 1].low not in mod.NP_PREPOSITIONS:
+            # "secondo diversi media | Romano avrebbe detto": a name that is the next clause's subject
+            j = i
+            while j < n and (toks[j].is_cap or toks[j].text in "-.'’"):
+                j += 1
+            if j < n and toks[j].low in mod.VERB_HINTS:
+                break
         if t.is_cap:
             seen_cap = True
         last = i
@@ -862,6 +872,14 @@ def _reported_one(text, sent: Span, si: int, sentences, toks, c: Cue, lex) -> Ca
     if c.kind == "own":
         prev = sentences[si - 1] if si > 0 else None
         return _own_cue_candidate(text, sent, prev, toks, idx, aft, cue, c, lex)
+    if c.kind == "prep" and aft < len(toks) and toks[aft].low in getattr(mod, "RELATIVE_PREP_OBJECTS", ()):
+        # "la notizia secondo cui il governo avrebbe …": the source is the antecedent noun
+        # phrase, the content the relative clause
+        end = next((t.start for t in toks[aft + 1:] if t.text in {";", ":"}), s_end)
+        content = _content_span(text, toks[aft].end, end)
+        if _content_words(text, content) < 2:
+            return None
+        return Candidate([content], False, cue, _np_before(toks, idx, lex, text), c.start, kind="prep")
     if c.kind == "prep":
         src, nxt = _np_after(toks, aft, lex, text, allow_time=False)
         pieces = []
@@ -1258,6 +1276,7 @@ def _resolve(doc: Document, att: Attribution, atts: list[Attribution], depth: in
 
 
 _TITLES = frozenset(attribution_en.NAME_TITLES) | frozenset(attribution_it.NAME_TITLES)
+_CLAUSE_VERBS = frozenset(attribution_en.VERB_HINTS) | frozenset(attribution_it.VERB_HINTS)
 
 
 def _drop_titles(head: tuple[int, int, str, bool]) -> tuple[int, int, str, bool]:
@@ -1279,6 +1298,9 @@ def _role_named_elsewhere(text: str, role: str) -> str | None:
         if name and name[:1].isupper() and (m.group(2) or m.group(3)):
             if m.group(3) and not m.group(3)[:1].isupper():
                 continue
+            after = re.match(r"\s*([\w'’]+)", text[m.end():])
+            if m.group(3) and after and after.group(1).lower() in _CLAUSE_VERBS:
+                continue  # "secondo diversi media Romano avrebbe detto": the name begins a clause
             return name.strip()
     return None
 

@@ -59,6 +59,9 @@ OWN_CUES = (
     r"a\s+(?:suo|sua|loro|mio|nostro)\s+(?:dire|avviso|parere|giudizio|modo\s+di\s+vedere)",
     r"secondo\s+(?:lui|lei|loro)", r"(?:stando\s+)?alle\s+(?:sue|loro)\s+parole",
 )
+# "la notizia secondo cui …": the relative pronoun after a prepositional cue; the source is the
+# noun phrase before the cue.
+RELATIVE_PREP_OBJECTS = ("cui",)
 # "secondo" is an ordinal after these words ("il secondo giorno").
 PREP_CUE_BLOCKERS = ("il", "un", "al", "del", "nel", "dal", "sul", "per", "lo", "questo", "in",
                      "di", "della")
@@ -84,7 +87,11 @@ TIME_WORDS = ("oggi", "ieri", "stamattina", "stamani", "stasera", "domenica", "l
 CLAUSE_BOUNDARIES = ("che", "ma", "mentre", "perché", "quando", "se", "dove", "poiché", "cui",
                      "quale", "infatti", "però", "quindi", "dunque", "oppure", "o")
 # Verb-like words: a coordination ("X e Y ha detto") is kept in the source only without them.
-VERB_HINTS = ("ha", "hanno", "è", "sono", "era", "erano", "sarà", "aveva", "avevano", "fa", "va")
+VERB_HINTS = ("ha", "hanno", "è", "sono", "era", "erano", "sarà", "aveva", "avevano", "fa", "va",
+              "avrebbe", "avrebbero", "sarebbe", "sarebbero", "potrebbe", "potrebbero", "dovrebbe",
+              "dovrebbero", "starebbe", "starebbero")
+# Conditional endings (reported news: "riguarderebbe", "mostrerebbero") mark a verb.
+CONDITIONAL_SUFFIXES = ("ebbe", "ebbero")
 VERB_SUFFIXES = ("ato", "ito", "uto", "ava", "ano", "ono")
 # Sources that are pronouns or empty: the speaker is the last one named.
 PRONOUNS = ("lui", "lei", "egli", "ella", "esso", "essa", "loro", "essi", "esse")
