@@ -393,3 +393,24 @@ def test_prepositional_source_stops_before_the_next_clause_subject():
     assert a.source.text == "diversi media"
     assert a.content.text.startswith("Romano avrebbe")
     assert resolve_speaker(doc, a) == "diversi media"
+
+
+@pytest.mark.parametrize("text, cue, source, content", [
+    ("Secondo il sindaco i lavori finiranno presto.", "Secondo", "il sindaco", "i lavori finiranno presto"),
+    ("Secondo quanto si legge nel documento, il ceppo sarebbe stato fornito dall’Oms.",
+     "Secondo quanto si legge nel", "documento", "il ceppo sarebbe stato fornito dall’Oms"),
+    ("Nel rapporto si spiega che l’esigenza è nata nel 2010.", "spiega", None, "che l’esigenza è nata nel 2010"),
+])
+def test_prepositional_and_impersonal_cues(text, cue, source, content):
+    a = only(text)
+    assert (a.cue.text, a.source.text if a.source else None, a.content.text) == (cue, source, content)
+
+
+def test_capitalised_secondo_inside_a_sentence_is_a_name():
+    assert atts("L’articolo è stato pubblicato da Secondo Piano News nel maggio 2020.") == []
+
+
+def test_a_quotation_does_not_continue_a_secondo_source():
+    found = atts("Secondo alcune ipotesi prive di fondamento, il virus è artificiale. "
+                 "«Il laboratorio di Wuhan è di proprietà di una multinazionale.»")
+    assert [a.cue.text for a in found] == ["Secondo"]

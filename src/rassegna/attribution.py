@@ -334,8 +334,8 @@ def _np_before(toks: list[Tok], idx: int, lex: Lexicon, text: str) -> tuple[int,
     mod = lex.mod
     j = idx - 1
     end_tok = j
-    if j < 0:
-        return None
+    if j < 0 or toks[j].low in getattr(mod, "CLITICS", ()):
+        return None  # "si spiega che …": impersonal, no subject
     if toks[j].text == ",":
         # "il segretario generale della Nato, Mark Rutte, ha dichiarato"
         k = j - 1
@@ -466,11 +466,12 @@ def _np_after(toks: list[Tok], idx: int, lex: Lexicon, text: str,
             break
         if low in mod.COMPLEMENTIZERS and i > start:
             break
-        if i > start and seen_cap and low in mod.DETERMINERS and toks[i - 1].low not in mod.NP_PREPOSITIONS:
-            break  # "la portavoce del Pentagono Sabrina Singh | la Corea del Nord …"
+        if i > start and (seen_cap or i > start + 1) and low in mod.DETERMINERS \
+                and toks[i - 1].low not in mod.NP_PREPOSITIONS:
+            break  # "la portavoce del Pentagono Sabrina Singh | la Corea del Nord …", "il sindaco | i lavori"
         if i > start and lex.lang == "it" and low.endswith(("ando", "endo")) and not t.is_cap:
             break
-        if i > start and (low in mod.VERB_HINTS or not t.is_cap and len(low) > 6
+        if i > start and (low in mod.VERB_HINTS or low in getattr(mod, "CLITICS", ()) or not t.is_cap and len(low) > 6
                           and low.endswith(getattr(mod, "CONDITIONAL_SUFFIXES", ()))):
             break  # "secondo diversi media | Romano avrebbe detto", "secondo X | riguarderebbe"
         if t.is_cap and i > start and not toks[i - 1].is_cap and toks[i - 1].low not in mod.NP_PREPOSITIONS:
@@ -509,6 +510,8 @@ def _cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     for m in lex.prep.finditer(text, start, end):
         if any(c.start <= m.start() < c.end for c in out):
             continue
+        if m.group()[:1].isupper() and text[start:m.start()].strip() and not re.search(r"[.!?:;«“\"(\n]\s*$", text[start:m.start()]):
+            continue  # capitalised inside a sentence: part of a name ("da Secondo Piano News")
         word = m.group().split()[0].lower()
         if word == "secondo" and lex.mod.PREP_CUE_BLOCKERS:
             prev = re.findall(r"[\w'’]+", text[max(start, m.start() - 20):m.start()].lower())
@@ -1104,6 +1107,7 @@ def _filter(cands: list[Candidate], text: str, lex: Lexicon) -> list[Candidate]:
 def _finalise(text: str, cands: list[Candidate]) -> list[Attribution]:
     out: list[Attribution] = []
     last_source: tuple[int, int] | None = None
+    last_speech_source: tuple[int, int] | None = None  # of a cue verb or a quotation, not "secondo X"
     last_pos = -1
     seen: set[tuple] = set()
     for c in sorted(cands, key=lambda c: c.cue[0] if c.cue else c.content[0][0]):
@@ -1111,10 +1115,12 @@ def _finalise(text: str, cands: list[Candidate]) -> list[Attribution]:
         if src is not None and _is_pronoun_text(text[src[0]:src[1]]) and c.inherit and last_source:
             pass  # keep the pronoun as written; resolve_speaker maps it to the last speaker
         if src is None and c.inherit:
-            if last_source is None or (c.kind == "continuation" and c.content[0][0] - last_pos > 1500):
-                if c.kind == "continuation":
+            if c.kind == "continuation":
+                # a quotation with no cue keeps the floor of the last one who spoke, when near
+                if last_speech_source is None or c.content[0][0] - last_pos > 1500:
                     continue
-            else:
+                src = last_speech_source
+            elif last_source is not None:
                 src = last_source
         pieces = sorted(p for p in c.content if p[1] > p[0])
         if not pieces:
@@ -1134,6 +1140,8 @@ def _finalise(text: str, cands: list[Candidate]) -> list[Attribution]:
         out.append(att)
         if src is not None and not (c.kind == "prep" and c.source is None):
             last_source = src
+            if c.kind != "prep":
+                last_speech_source = src
         last_pos = end
     out.sort(key=lambda a: (a.content.start, a.content.end))
     return out

@@ -46,6 +46,7 @@ PREP_CUES = (
     r"secondo\s+quanto\s+(?:(?:ha|hanno)\s+)?(?:dichiarato|riferito|affermato|reso\s+noto|riportato|"
     r"scritto|annunciato|spiegato|comunicato|riferisce|riferiscono|riporta|riportano|scrive|"
     r"afferma|dichiara|spiega|detto|trapelato)(?:\s+d(?:a|al|alla|allo|ai|agli|alle|all['’]))?",
+    r"secondo\s+quanto\s+si\s+legge(?:\s+(?:in|nel|nella|nello|nei|negli|nelle|nell['’]|su|sul|sulla|sull['’]))?",
     r"secondo", r"stando\s+a(?:l|lla|llo|i|gli|lle|ll['’])?(?:\s+quanto\s+(?:riferito|riportato|"
     r"dichiarato|affermato)(?:\s+d(?:a|al|alla|allo|ai|agli|alle|all['’]))?)?",
     r"a\s+detta\s+d(?:i|el|ella|ello|ei|egli|elle|ell['’])",
@@ -90,6 +91,9 @@ CLAUSE_BOUNDARIES = ("che", "ma", "mentre", "perché", "quando", "se", "dove", "
 VERB_HINTS = ("ha", "hanno", "è", "sono", "era", "erano", "sarà", "aveva", "avevano", "fa", "va",
               "avrebbe", "avrebbero", "sarebbe", "sarebbero", "potrebbe", "potrebbero", "dovrebbe",
               "dovrebbero", "starebbe", "starebbero")
+# Clitics and negation open a verb phrase: a source noun phrase ends before them ("secondo Google
+# Maps | si trova …"), and an impersonal "si spiega che" has no source.
+CLITICS = ("si", "ci", "vi", "ne", "non")
 # Conditional endings (reported news: "riguarderebbe", "mostrerebbero") mark a verb.
 CONDITIONAL_SUFFIXES = ("ebbe", "ebbero")
 VERB_SUFFIXES = ("ato", "ito", "uto", "ava", "ano", "ono")
