@@ -414,3 +414,12 @@ def test_a_quotation_does_not_continue_a_secondo_source():
     found = atts("Secondo alcune ipotesi prive di fondamento, il virus è artificiale. "
                  "«Il laboratorio di Wuhan è di proprietà di una multinazionale.»")
     assert [a.cue.text for a in found] == ["Secondo"]
+
+
+def test_secondo_la_quale_and_come_sostiene():
+    a = only("Circola una teoria secondo la quale il virus sarebbe artificiale.")
+    assert (a.source.text, a.content.text) == ("una teoria", "il virus sarebbe artificiale")
+    b = only("La crisi, come sostiene Rossi, è grave.")
+    assert b.source.text == "Rossi" and [("La crisi, come sostiene Rossi, è grave."[s:e]) for s, e in b.spans] \
+        == ["La crisi", "è grave"]
+    assert atts("Non è vero, come si sostiene, che il virus sia artificiale.") == []

@@ -392,8 +392,10 @@ def _np_before(toks: list[Tok], idx: int, lex: Lexicon, text: str) -> tuple[int,
     # start at the first determiner that follows a preposition or adverb of that phrase
     for m in range(start_tok + 1, end_tok):
         if toks[m].low in mod.DETERMINERS and toks[m - 1].low not in mod.NP_PREPOSITIONS \
-                and any(toks[x].low in mod.NP_STOPS and toks[x].low not in mod.DETERMINERS
-                        for x in range(start_tok, m)):
+                and (any(toks[x].low in mod.NP_STOPS and toks[x].low not in mod.DETERMINERS
+                         for x in range(start_tok, m))
+                     or m == start_tok + 1 == 1 and toks[0].low not in mod.DETERMINERS):
+            # ("Circola una teoria secondo la quale …": a sentence-initial verb before the subject)
             start_tok = m
             break
     if crossed is not None and start_tok < crossed:
@@ -875,11 +877,14 @@ def _reported_one(text, sent: Span, si: int, sentences, toks, c: Cue, lex) -> Ca
     if c.kind == "own":
         prev = sentences[si - 1] if si > 0 else None
         return _own_cue_candidate(text, sent, prev, toks, idx, aft, cue, c, lex)
-    if c.kind == "prep" and aft < len(toks) and toks[aft].low in getattr(mod, "RELATIVE_PREP_OBJECTS", ()):
-        # "la notizia secondo cui il governo avrebbe …": the source is the antecedent noun
-        # phrase, the content the relative clause
-        end = next((t.start for t in toks[aft + 1:] if t.text in {";", ":"}), s_end)
-        content = _content_span(text, toks[aft].end, end)
+    relative = getattr(mod, "RELATIVE_PREP_OBJECTS", ())
+    rel = aft if aft < len(toks) and toks[aft].low in relative else \
+        aft + 1 if aft + 1 < len(toks) and toks[aft].low in mod.DETERMINERS and toks[aft + 1].low in relative else None
+    if c.kind == "prep" and rel is not None:
+        # "la notizia secondo cui / secondo la quale il governo avrebbe …": the source is the
+        # antecedent noun phrase, the content the relative clause
+        end = next((t.start for t in toks[rel + 1:] if t.text in {";", ":"}), s_end)
+        content = _content_span(text, toks[rel].end, end)
         if _content_words(text, content) < 2:
             return None
         return Candidate([content], False, cue, _np_before(toks, idx, lex, text), c.start, kind="prep")
@@ -918,6 +923,10 @@ def _reported_one(text, sent: Span, si: int, sentences, toks, c: Cue, lex) -> Ca
                 break
     if left_comma is not None and left_comma > 0 and c.kind != "gerund":
         between = toks[left_comma + 1:idx]
+        if between and between[-1].low in getattr(mod, "CLITICS", ()):
+            return None  # "…, come si sostiene, …": impersonal, nobody is quoted
+        if between and between[0].low in {"come", "as"}:
+            between = between[1:]  # "…, come sostiene Rossi, …": the source follows the cue
         if between and (between[0].low in mod.CLAUSE_BOUNDARIES or any(_verbish(t, lex) for t in between)):
             between = None
         if between is not None:

@@ -60,9 +60,9 @@ OWN_CUES = (
     r"a\s+(?:suo|sua|loro|mio|nostro)\s+(?:dire|avviso|parere|giudizio|modo\s+di\s+vedere)",
     r"secondo\s+(?:lui|lei|loro)", r"(?:stando\s+)?alle\s+(?:sue|loro)\s+parole",
 )
-# "la notizia secondo cui …": the relative pronoun after a prepositional cue; the source is the
+# "la notizia secondo cui / secondo la quale …": the relative pronoun after a prepositional cue; the source is the
 # noun phrase before the cue.
-RELATIVE_PREP_OBJECTS = ("cui",)
+RELATIVE_PREP_OBJECTS = ("cui", "quale", "quali")
 # "secondo" is an ordinal after these words ("il secondo giorno").
 PREP_CUE_BLOCKERS = ("il", "un", "al", "del", "nel", "dal", "sul", "per", "lo", "questo", "in",
                      "di", "della")
