@@ -423,3 +423,10 @@ def test_secondo_la_quale_and_come_sostiene():
     assert b.source.text == "Rossi" and [("La crisi, come sostiene Rossi, è grave."[s:e]) for s, e in b.spans] \
         == ["La crisi", "è grave"]
     assert atts("Non è vero, come si sostiene, che il virus sia artificiale.") == []
+
+
+def test_source_edges_drop_footnotes_and_adverbs():
+    assert only("Nel video 10 Silvana De Mari sostiene che il vaccino non funzioni.").source.text == "Silvana De Mari"
+    assert only("Il dato, come riporta Quello di Roma analogamente, è falso.").source.text == "Quello di Roma"
+    a = only("Il pezzo è stato corretto nel 2020, stando a quanto riportato dall’articolo.")
+    assert a.source.text == "articolo" and a.cue.text == "stando a quanto riportato dall’"

@@ -127,7 +127,8 @@ def lexicon(lang: str | None) -> Lexicon:
     if mod.PARTICIPLES:
         parts.append(rf"(?:{aux})\s+(?:(?:{adv})\s+){{0,2}}(?:{_alt(mod.PARTICIPLES)})")
     verb = re.compile(rf"(?<![\w'’])(?:{'|'.join(parts)})(?![\w'’])", re.IGNORECASE)
-    prep = re.compile(rf"(?<![\w'’])(?:{'|'.join(mod.PREP_CUES)})(?![\w])", re.IGNORECASE)
+    # an elided article may end the cue ("stando a quanto riportato dall’articolo")
+    prep = re.compile(rf"(?<![\w'’])(?:{'|'.join(mod.PREP_CUES)})(?:(?<=['’])|(?![\w]))", re.IGNORECASE)
     own_cues = getattr(mod, "OWN_CUES", ())
     own = re.compile(rf"(?<![\w'’])(?:{'|'.join(own_cues)})(?![\w])", re.IGNORECASE) if own_cues else None
     return Lexicon(code, mod, verb, prep, frozenset(mod.GERUNDS), own)
@@ -415,7 +416,7 @@ def _np_before(toks: list[Tok], idx: int, lex: Lexicon, text: str) -> tuple[int,
     if start_tok > end_tok:
         return None
     s, e = toks[start_tok].start, toks[end_tok].end
-    return _trim_span(text, s, e)
+    return _tidy_source(text, *_trim_span(text, s, e))
 
 
 def _is_apposition_name(toks: list[Tok], start_tok: int, end_tok: int) -> bool:
@@ -494,7 +495,30 @@ def _np_after(toks: list[Tok], idx: int, lex: Lexicon, text: str,
         last -= 1
     if last < start:
         return None, i
-    return _trim_span(text, toks[start].start, toks[last].end), i
+    return _tidy_source(text, *_trim_span(text, toks[start].start, toks[last].end)), i
+
+
+_SOURCE_LEAD = re.compile(r"(?:\[?\d+\]?\s+|\w+mente\s+)+")
+_SOURCE_TAIL = re.compile(r"(?:\s+\w+mente)+$")
+_SOURCE_NOTE = re.compile(r"^.*?(?<![\w,.])\[?\d+\]?\s+(?=[A-ZÀ-Þ])")  # a footnote mark before a name
+
+
+def _tidy_source(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Drop footnote numbers and adverbs at the edges of a source ("video 10 Silvana De Mari",
+    "correttamente Bassetti", "Quello di X analogamente"); None when nothing is left."""
+    span = text[start:end]
+    note = _SOURCE_NOTE.search(span)
+    if note:
+        start, span = start + note.end(), span[note.end():]
+    lead = _SOURCE_LEAD.match(span)
+    if lead and lead.end() < len(span):
+        start += lead.end()
+    elif lead:
+        return None
+    tail = _SOURCE_TAIL.search(text, start, end)
+    if tail and tail.start() > start:
+        end = tail.start()
+    return (start, end) if end > start else None
 
 
 # ---------------------------------------------------------------- cue matching
