@@ -210,17 +210,13 @@ def is_vague(q: dict) -> bool:
         q["low"] is not None and q["high"] == q["low"] * 10
 
 
-def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
-    return a[0] <= b[1] and b[0] <= a[1]
-
-
 def _claim(story: str, members: list[dict], independent: dict[str, str], label_from: list[dict]) -> dict:
     """The claim record; its label is the commonest concept among the figures that count
     what the claim's contexts mostly speak of ("morti e feriti", not "soldati russi")."""
     members = sorted(members, key=lambda q: (q["doc"], q["start"]))
     intervals = [interval(q) for q in members if not is_vague(q)]
-    conflict = any(not _overlap(intervals[i], intervals[j])
-                   for i in range(len(intervals)) for j in range(i + 1, len(intervals)))
+    # some two intervals are disjoint exactly when the highest start lies past the lowest end
+    conflict = bool(intervals) and max(a for a, _ in intervals) > min(b for _, b in intervals)
     stated = [q for q in members if not is_vague(q)] or members
     points = sorted({float(v) for q in stated
                      for v in (q["value"], q["high"] if q["qualifier"] == "range" else None) if v is not None})

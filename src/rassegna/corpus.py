@@ -166,18 +166,17 @@ def summarise_step(dossier: Dossier) -> None:
     """Cited summaries, spread over each story's claims and dated events."""
     by_id = {d.id: d for d in dossier.documents}
     quantities = {q["id"]: q for q in dossier.quantities}
+    facets: dict[str, list[set[tuple[str, int]]]] = {}  # story id -> facets, in one pass each
+    for claim in dossier.claims:
+        facets.setdefault(claim["story"], []).append(
+            {_sentence_of(by_id[quantities[q]["doc"]], quantities[q]["start"]) for q in claim["quantities"]} - {None})
+    for event in dossier.timeline:
+        # explicitly dated events ("nel giugno 2024"), not every "oggi"
+        if any(c.isdigit() for c in event["timex"]["text"]):
+            facets.setdefault(event["story"], []).append({(c["doc"], c["start"]) for c in event["citations"]})
     for story in dossier.stories:
         docs = [by_id[i] for i in story["documents"]]
-        facets = []
-        for claim in dossier.claims:
-            if claim["story"] == story["id"]:
-                facets.append({_sentence_of(by_id[quantities[q]["doc"]], quantities[q]["start"])
-                               for q in claim["quantities"]} - {None})
-        for event in dossier.timeline:
-            # explicitly dated events ("nel giugno 2024"), not every "oggi"
-            if event["story"] == story["id"] and any(c.isdigit() for c in event["timex"]["text"]):
-                facets.append({(c["doc"], c["start"]) for c in event["citations"]})
-        story["summary"] = summarise(docs, facets=[f for f in facets if f])
+        story["summary"] = summarise(docs, facets=[f for f in facets.get(story["id"], []) if f])
 
 
 def _sentence_of(doc: Document, offset: int) -> tuple[str, int] | None:

@@ -47,13 +47,14 @@ def summarise(documents: list[Document], size: int | None = None,
     chosen: list[int] = []
     covered: set[int] = set()
     remaining = sorted(range(len(candidates)), key=lambda i: (-relevance[i], candidates[i][0].id, candidates[i][1].start))
+    rank = {i: r for r, i in enumerate(remaining)}  # ties go to the more central, in O(1)
     while remaining and len(chosen) < want:
         def mmr(i: int) -> float:
             redundancy = max((cosine(vectors[i], vectors[j]) for j in chosen), default=0.0)
             bonus = FACET_BONUS if covers[i] - covered else 0.0
             return MMR_LAMBDA * relevance[i] - (1 - MMR_LAMBDA) * redundancy + bonus + lead[i]
 
-        best = max(remaining, key=lambda i: (mmr(i), -remaining.index(i)))
+        best = max(remaining, key=lambda i: (mmr(i), -rank[i]))
         remaining.remove(best)
         if any(cosine(vectors[best], vectors[j]) >= DUPLICATE_SIMILARITY for j in chosen):
             continue
