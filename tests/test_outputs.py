@@ -293,3 +293,16 @@ def test_write_store_crash_keeps_previous_database(tmp_path: Path, d: dict, monk
     monkeypatch.undo()
     assert len(read_table(db, "documents")) == 3
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rassegna.duckdb"]
+
+
+def test_report_quotes_name_the_speaker_and_list_quoted_words(d: dict) -> None:
+    att = d["attributions"][0]
+    entity = d["entities"][0]
+    att["speaker"] = entity["id"]
+    doc = next(x for x in d["documents"] if x["id"] == att["doc"])
+    word = doc["text"].split()[0]
+    doc["quotations"] = [{"start": 0, "end": len(word), "text": word, "kind": "scare"}]
+    html = render_report(d)
+    quotes = html[html.index('id="quotes"'):html.index('id="claims"')]
+    assert f"<td>{entity['name']}" in quotes and f">{entity['id']}<" not in quotes
+    assert "Quoted words, titles and names" in quotes and f"“{word}”" in quotes

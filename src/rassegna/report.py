@@ -144,6 +144,20 @@ def _claim_rows(d: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+def _speaker_names(d: dict[str, Any]) -> dict[str, str]:
+    """Attribution id -> who: the speaker entity's name, else the unnamed source's text."""
+    names = {e.get("id"): e.get("name") for e in d.get("entities") or []}
+    return {a.get("id"): names.get(a.get("speaker")) or a.get("speaker_name") or ""
+            for a in d.get("attributions") or []}
+
+
+def _quoted_words(d: dict[str, Any]) -> list[dict[str, Any]]:
+    """Quotations that are not speech (scare quotes, titles, names), with their document."""
+    return [{"text": q.get("text"), "doc": doc.get("id")}
+            for doc in d.get("documents") or [] for q in doc.get("quotations") or []
+            if q.get("kind") == "scare"]
+
+
 def _languages(documents: list[dict[str, Any]]) -> list[tuple[str, int]]:
     return Counter(doc.get("language") or "unknown" for doc in documents).most_common()
 
@@ -171,6 +185,8 @@ def render_report(d: dict[str, Any]) -> str:
         chart=_month_chart(documents),
         entities=_entity_rows(d),
         claims=_claim_rows(d),
+        speakers=_speaker_names(d),
+        quoted_words=_quoted_words(d),
         timeline=timeline,
         doc_anchors={row["doc"].get("id"): row["anchor"] for row in rows},
         script=Markup(_SCRIPT),
