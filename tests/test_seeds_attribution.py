@@ -2,17 +2,9 @@
 its speaker (roles and continuations included), the reported claims of the named sources,
 and quoted words that are not speech."""
 
-from pathlib import Path
-
 import pytest
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
-pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed articles not found at {SEEDS} (../shared is absent)")
-
-
-@pytest.fixture
-def dossier(seeds_dossier):
-    return seeds_dossier
+# `seeds_dossier` (conftest.py) skips these tests when ../shared/seeds is absent.
 
 
 def speaker_of(dossier, attribution):
@@ -41,18 +33,18 @@ DIRECT_QUOTES = [
 
 
 @pytest.mark.parametrize("doc, words, speaker", DIRECT_QUOTES)
-def test_direct_quotes_have_their_speaker(dossier, doc, words, speaker):
-    found = attributions_in(dossier, doc, words, direct=True)
+def test_direct_quotes_have_their_speaker(seeds_dossier, doc, words, speaker):
+    found = attributions_in(seeds_dossier, doc, words, direct=True)
     assert len(found) == 1, f"{words!r} in {doc}: {len(found)} direct attributions"
-    assert speaker_of(dossier, found[0]) == speaker
+    assert speaker_of(seeds_dossier, found[0]) == speaker
 
 
-def test_every_speech_quotation_is_in_an_attribution(dossier):
-    for doc in dossier["documents"]:
+def test_every_speech_quotation_is_in_an_attribution(seeds_dossier):
+    for doc in seeds_dossier["documents"]:
         for q in doc["quotations"]:
             if q["kind"] == "speech":
                 assert any(a["doc"] == doc["id"] and a["content"]["start"] <= q["start"] < a["content"]["end"]
-                           for a in dossier["attributions"]), q
+                           for a in seeds_dossier["attributions"]), q
             assert q["kind"] != "unattributed", q
 
 
@@ -65,10 +57,10 @@ def test_every_speech_quotation_is_in_an_attribution(dossier):
     ("004", "l'accordo non ha clausole segrete", "Andrei Rudenko"),               # the deputy foreign minister
     ("003", "non vi era più traccia di soldati nordcoreani", "agenzia di spionaggio della Corea del Sud"),
 ])
-def test_reported_claims_have_their_source(dossier, doc, words, speaker):
-    found = attributions_in(dossier, doc, words, direct=False)
+def test_reported_claims_have_their_source(seeds_dossier, doc, words, speaker):
+    found = attributions_in(seeds_dossier, doc, words, direct=False)
     assert found, f"no reported attribution holding {words!r} in {doc}"
-    assert {speaker_of(dossier, a) for a in found} == {speaker}
+    assert {speaker_of(seeds_dossier, a) for a in found} == {speaker}
 
 
 @pytest.mark.parametrize("doc, quoted", [
@@ -76,9 +68,9 @@ def test_reported_claims_have_their_source(dossier, doc, words, speaker):
     ("004", "alleanza"),
     ("004", "Trattato di partenariato strategico globale"),
 ])
-def test_scare_quotes_and_titles_are_not_speech(dossier, doc, quoted):
-    quotations = [q for d in dossier["documents"] if d["id"].startswith(doc) for q in d["quotations"]
+def test_scare_quotes_and_titles_are_not_speech(seeds_dossier, doc, quoted):
+    quotations = [q for d in seeds_dossier["documents"] if d["id"].startswith(doc) for q in d["quotations"]
                   if q["text"].replace("\xa0", " ").startswith(quoted)]
     assert quotations and {q["kind"] for q in quotations} == {"scare"}
-    assert not [a for a in dossier["attributions"] if a["doc"].startswith(doc)
+    assert not [a for a in seeds_dossier["attributions"] if a["doc"].startswith(doc)
                 and a["content"]["text"].strip("«»“”\"' ") == quoted]
