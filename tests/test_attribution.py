@@ -430,3 +430,13 @@ def test_source_edges_drop_footnotes_and_adverbs():
     assert only("Il dato, come riporta Quello di Roma analogamente, è falso.").source.text == "Quello di Roma"
     a = only("Il pezzo è stato corretto nel 2020, stando a quanto riportato dall’articolo.")
     assert a.source.text == "articolo" and a.cue.text == "stando a quanto riportato dall’"
+
+
+@pytest.mark.parametrize("text, source, direct", [
+    ("Nel post si legge: «Il vaccino contiene un microchip».", "post", True),
+    ("Su Facebook è stato pubblicato un post in cui si legge che i soldati avrebbero arrestato il presidente.",
+     "un post", False),
+])
+def test_a_text_as_source_si_legge(text, source, direct):
+    a = only(text)
+    assert (a.cue.text, a.source.text, a.direct) == ("si legge", source, direct)

@@ -337,6 +337,8 @@ def _np_before(toks: list[Tok], idx: int, lex: Lexicon, text: str) -> tuple[int,
     end_tok = j
     if j < 0 or toks[j].low in getattr(mod, "CLITICS", ()):
         return None  # "si spiega che …": impersonal, no subject
+    if j >= 2 and toks[j].low in getattr(mod, "RELATIVE_PREP_OBJECTS", ()) and toks[j - 1].low in mod.NP_STOPS:
+        return _np_before(toks, j - 1, lex, text)  # "un post in cui si legge": the antecedent
     if toks[j].text == ",":
         # "il segretario generale della Nato, Mark Rutte, ha dichiarato"
         k = j - 1

@@ -17,6 +17,8 @@ FINITE_VERBS = (
     "ha fatto sapere", "hanno fatto sapere", "ha reso noto", "hanno reso noto",
     "si è detto", "si è detta", "si sono detti", "si è espresso", "si è espressa",
     "si sono espressi", "ha tuonato", "avrebbe detto",
+    # a text as the source: "Nel post si legge che …", "un comunicato in cui si legge: «…»"
+    "si legge", "si leggeva", "si leggono",
 )
 # Past participles: a cue only after an auxiliary ("ha detto", "hanno affermato").
 PARTICIPLES = (
