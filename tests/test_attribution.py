@@ -440,3 +440,19 @@ def test_source_edges_drop_footnotes_and_adverbs():
 def test_a_text_as_source_si_legge(text, source, direct):
     a = only(text)
     assert (a.cue.text, a.source.text, a.direct) == ("si legge", source, direct)
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ("Stando a quanto hanno confermato i colleghi di Stopfake, si tratta di una notizia falsa.",
+     "Stando a quanto hanno confermato", "i colleghi di Stopfake"),
+    ("A quanto appreso dal Corriere, il governo cadrà entro l’estate.", "A quanto appreso dal", "Corriere"),
+    ("«Nessuno dei nessi è stato dimostrato», ha chiarito in un lungo approfondimento l’Airc.",
+     "ha chiarito", "l’Airc"),
+])
+def test_reporting_phrases_and_adjuncts_before_the_source(text, cue, source):
+    a = only(text)
+    assert (a.cue.text, a.source.text) == (cue, source)
+
+
+def test_the_writers_own_view_is_not_an_attribution():
+    assert atts("Questa, a nostro avviso, non è una fonte autorevole per la notizia.") == []

@@ -448,6 +448,17 @@ def _np_after(toks: list[Tok], idx: int, lex: Lexicon, text: str,
                          or toks[i].low in {"giovedì", "lunedì", "martedì", "mercoledì", "venerdì",
                                             "sabato", "domenica"}):
             i += 1
+    if lex.lang == "it" and i < n and toks[i].low in mod.NP_STOPS and toks[i].low not in mod.DETERMINERS \
+            and not toks[i].is_cap:
+        # "ha chiarito in un lungo approfondimento l’Airc": past the adjunct to the subject
+        j = i + 1 + (i + 1 < n and toks[i + 1].low in mod.DETERMINERS)
+        k = next((k for k in range(j + 1, min(n, j + 8))
+                  if toks[k].text in _BOUNDARY_PUNCT or toks[k].text in _TERMINAL
+                  or (toks[k].low in mod.DETERMINERS or toks[k].is_cap) and toks[k - 1].low not in mod.NP_PREPOSITIONS),
+                 None)
+        if k is None or toks[k].text in _BOUNDARY_PUNCT or toks[k].text in _TERMINAL:
+            return None, i
+        i = k
     start = i
     seen_cap = False
     last = None
@@ -756,10 +767,14 @@ def _attached_cue_after(text, seg_toks, lex):
     if any(w in lex.mod.COMPLEMENTIZERS and w != "come" for w in following):
         return None  # `…" Trump said on CNN that …`: the cue introduces a new clause
     if before:
-        src = _trim_span(text, before[0].start, before[-1].end)
         if before[0].low in lex.mod.COMPLEMENTIZERS:
             return None
-        return cue, src, False
+        if before[-1].low in getattr(lex.mod, "CLITICS", ()) or before[0].low in lex.mod.NP_STOPS \
+                and before[0].low not in lex.mod.DETERMINERS:
+            # `«…», si legge …` / `«…», in un approfondimento, ha chiarito`: no subject here
+            return cue, None, True
+        src = _tidy_source(text, *_trim_span(text, before[0].start, before[-1].end))
+        return cue, src, src is None
     idx = next(k for k, t in enumerate(seg_toks) if t.start >= c.end) if any(t.start >= c.end for t in seg_toks) else len(seg_toks)
     src, _ = _np_after(seg_toks, idx, lex, text)
     return cue, src, src is None
@@ -1037,9 +1052,15 @@ def _own_cue_candidate(text, sent: Span, prev: Span | None, toks, idx: int, aft:
         content = _content_span(text, left, c.start)
         if _content_words(text, content) < 2:
             return None
-    names = [n for n in _names_in(text, sent.start, c.start, {sent.start}) if not n[3]]
+    def named(start: int, end: int) -> list:
+        # a capitalised function word at a sentence start ("Non", "Questa") is not a name
+        return [n for n in _names_in(text, start, end, {start}) if not n[3] and not (
+            len(n[2].split()) == 1 and (n[2].lower() in lex.mod.NP_STOPS or n[2].lower() in lex.mod.DETERMINERS
+                                        or n[2].lower() in getattr(lex.mod, "CLITICS", ())))]
+
+    names = named(sent.start, c.start)
     if not names and prev is not None:
-        names = [n for n in _names_in(text, prev.start, prev.end, {prev.start}) if not n[3]]
+        names = named(prev.start, prev.end)
     src = (names[0][0], names[0][1]) if names else None
     return Candidate([content], False, cue, src, c.start, kind="own", inherit=src is None)
 

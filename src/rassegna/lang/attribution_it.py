@@ -43,23 +43,33 @@ GERUNDS = ("aggiungendo", "sottolineando", "spiegando", "affermando", "dichiaran
            "lamentando", "riferendo", "segnalando", "ipotizzando", "ammonendo", "commentando",
            "rimarcando", "insistendo", "replicando", "rivelando", "raccontando", "scrivendo",
            "notando", "argomentando", "accusando")
+# What "secondo quanto / stando a quanto / a quanto …" may be followed by: a reporting verb, with
+# or without its auxiliary, then the agent's preposition ("secondo quanto hanno confermato i
+# colleghi", "stando a quanto riportano", "a quanto appreso dal Corriere").
+_QUANTO_VERBS = (
+    r"(?:(?:ha|hanno|è|sono)\s+)?(?:dichiarato|riferito|affermato|reso\s+noto|riportato|scritto|"
+    r"annunciato|spiegato|comunicato|confermato|precisato|rivelato|sostenuto|indicato|appreso|"
+    r"emerso|trapelato|detto|stabilito|previsto|ricostruito|"
+    r"riferisce|riferiscono|riporta|riportano|scrive|scrivono|afferma|affermano|dichiara|"
+    r"dichiarano|spiega|spiegano|conferma|confermano|sostiene|sostengono|racconta|raccontano|"
+    r"ricostruisce|ricostruiscono|emerge)"
+    r"(?:\s+d(?:a|al|alla|allo|ai|agli|alle|all['’]))?"
+)
+_SI_LEGGE = r"si\s+legge(?:\s+(?:in|nel|nella|nello|nei|negli|nelle|nell['’]|su|sul|sulla|sull['’]))?"
 # Prepositional cues: the source follows ("secondo Rutte, …").
 PREP_CUES = (
-    r"secondo\s+quanto\s+(?:(?:ha|hanno)\s+)?(?:dichiarato|riferito|affermato|reso\s+noto|riportato|"
-    r"scritto|annunciato|spiegato|comunicato|riferisce|riferiscono|riporta|riportano|scrive|"
-    r"afferma|dichiara|spiega|detto|trapelato)(?:\s+d(?:a|al|alla|allo|ai|agli|alle|all['’]))?",
-    r"secondo\s+quanto\s+si\s+legge(?:\s+(?:in|nel|nella|nello|nei|negli|nelle|nell['’]|su|sul|sulla|sull['’]))?",
-    r"secondo", r"stando\s+a(?:l|lla|llo|i|gli|lle|ll['’])?(?:\s+quanto\s+(?:riferito|riportato|"
-    r"dichiarato|affermato)(?:\s+d(?:a|al|alla|allo|ai|agli|alle|all['’]))?)?",
+    rf"secondo\s+quanto\s+(?:{_SI_LEGGE}|{_QUANTO_VERBS})",
+    rf"stando\s+a\s+quanto\s+(?:{_SI_LEGGE}|{_QUANTO_VERBS})",
+    rf"a\s+quanto\s+(?:{_SI_LEGGE}|{_QUANTO_VERBS})",
+    r"secondo", r"stando\s+a(?:l|lla|llo|i|gli|lle|ll['’])?",
     r"a\s+detta\s+d(?:i|el|ella|ello|ei|egli|elle|ell['’])",
-    r"a\s+quanto\s+(?:riferito|riportato|riferisce|riporta|scrive)(?:\s+d(?:a|al|alla|allo|ai|agli|alle|all['’]))?",
     r"come\s+(?:riferito|riportato|spiegato|dichiarato|annunciato)\s+d(?:a|al|alla|allo|ai|agli|alle|all['’])",
     r"citando", r"cita(?:ndo)?\s+fonti",
 )
 # Cues whose source is a possessive: the speaker is the subject already named in the sentence
 # ("Zelensky ha ribadito la stima, che a suo dire supera le 650.000 vittime").
 OWN_CUES = (
-    r"a\s+(?:suo|sua|loro|mio|nostro)\s+(?:dire|avviso|parere|giudizio|modo\s+di\s+vedere)",
+    r"a\s+(?:suo|sua|loro)\s+(?:dire|avviso|parere|giudizio|modo\s+di\s+vedere)",  # not "a nostro avviso": the writer
     r"secondo\s+(?:lui|lei|loro)", r"(?:stando\s+)?alle\s+(?:sue|loro)\s+parole",
 )
 # "la notizia secondo cui / secondo la quale …": the relative pronoun after a prepositional cue; the source is the
@@ -81,7 +91,7 @@ NP_PREPOSITIONS = ("di", "del", "della", "dello", "dei", "degli", "delle", "dell
 NP_STOPS = ("dopo", "durante", "in", "nel", "nella", "nei", "nelle", "nell'", "nell’", "a", "al",
             "alla", "ai", "agli", "con", "su", "sul", "sulla", "che", "mentre", "ma", "perché",
             "quando", "se", "già", "anche", "oggi", "ieri", "da", "dal", "dalla", "tramite",
-            "attraverso", "davanti", "prima", "poi", "come")
+            "attraverso", "davanti", "prima", "poi", "come", "quanto")
 # Time words that may sit between a cue and its source ("ha affermato giovedì l'agenzia").
 TIME_WORDS = ("oggi", "ieri", "stamattina", "stamani", "stasera", "domenica", "lunedì", "martedì",
               "mercoledì", "giovedì", "venerdì", "sabato", "anche", "poi", "inoltre", "infine",
