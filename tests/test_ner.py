@@ -153,3 +153,112 @@ def test_entity_mentions_in_the_pipeline_are_tidied():
     assert "Yoon Suk-yeol" in surfaces and "Kim Jong Un" in surfaces and "Russia" in surfaces
     assert "governo" not in surfaces  # lower-case common nouns are not entities
     assert find_entity_mentions(Document(id="x", source="s", text="Hola Madrid.", language="es")) == []
+
+
+# ---------------------------------------------------------------- document-level tidying rules
+# These run find_entity_mentions with a stand-in for the model (it tags the strings it is
+# given, in every sentence where they occur), so that each rule is shown on its own.
+
+
+@pytest.fixture
+def fake_model(monkeypatch, tmp_path):
+    import rassegna.ner as ner
+
+    (tmp_path / "config.cfg").write_text("", encoding="utf-8")
+    monkeypatch.setattr(ner, "model_path", lambda lang: tmp_path)
+
+    def use(tags_per_sentence):
+        def find_entities(texts, lang, batch_size=64):
+            out = []
+            for i, t in enumerate(texts):
+                ents = []
+                for surface, label in tags_per_sentence.get(i, []):
+                    s = t.index(surface)
+                    ents.append((s, s + len(surface), label))
+                out.append(sorted(ents))
+            return out
+
+        monkeypatch.setattr(ner, "find_entities", find_entities)
+
+    return use
+
+
+def _mentions(text, offsets=False):
+    from rassegna.model import Document
+    from rassegna.ner import find_entity_mentions
+    from rassegna.sentences import split_sentences
+
+    sentences = split_sentences(text, "it")
+    doc = Document(id="d", source="s", text=text, language="it", sentences=sentences)
+    mentions = find_entity_mentions(doc)
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+    if offsets:
+        return [(m.start, m.end) for m in mentions]
+    return [(m.text, m.type) for m in mentions]
+
+
+def test_a_name_tagged_once_is_tagged_where_the_model_missed_it(fake_model):
+    text = ("La premier danese Mette Frederiksen è arrivata a Oslo. "
+            "Frederiksen ha poi incontrato i pescatori. "
+            "Secondo Frederiksen, il Washington Post ha sbagliato. "
+            "A Washington piove.")
+    fake_model({0: [("Mette Frederiksen", "PER"), ("Oslo", "LOC")],
+                1: [],  # missed by the model
+                2: [],
+                3: [("Washington", "LOC")]})
+    assert _mentions(text) == [
+        ("Mette Frederiksen", "PER"), ("Oslo", "LOC"),
+        ("Frederiksen", "PER"),  # the family name of a person named in full
+        ("Frederiksen", "PER"),  # also after a sentence's capitalised first word
+        ("Washington", "LOC"),  # but "Washington" is not taken out of "Washington Post"
+    ]
+
+
+def test_full_names_vote_for_their_family_name(fake_model):
+    text = ("Mette Frederiksen parla. Ha risposto Mette Frederiksen. "
+            "Frederiksen insiste. Frederiksen tace.")
+    fake_model({0: [("Mette Frederiksen", "PER")], 1: [("Mette Frederiksen", "PER")],
+                2: [("Frederiksen", "LOC")], 3: []})  # a slip of the model in sentence 2
+    assert _mentions(text)[2:] == [("Frederiksen", "LOC"), ("Frederiksen", "PER")]
+
+
+def test_spread_forms_are_whole_words_outside_longer_names(fake_model):
+    text = ("Seul ha protestato. La Corea del Sud tace, Seul-Busan è chiusa. "
+            "Il Museo di Seul riapre. Seulgi canta a Seul.")
+    fake_model({0: [("Seul", "LOC")], 1: [("Corea del Sud", "LOC")], 2: [], 3: []})
+    found = _mentions(text)
+    assert found == [("Seul", "LOC"), ("Corea del Sud", "LOC"), ("Seul", "LOC")]
+    assert _mentions(text, offsets=True)[-1] == (text.rindex("Seul"), len(text) - 1)
+
+
+def test_spread_label_is_the_majority_and_common_words_are_not_spread(fake_model):
+    text = ("Ieri Marino ha parlato a Roma. Marino è tornato. Poi Marino ha votato. "
+            "Il Marino di cui parlo è lui. Lo Stato ha risposto. Il governo è stato chiaro. "
+            "Lo Stato tace.")
+    fake_model({0: [("Marino", "PER"), ("Roma", "LOC")], 1: [("Marino", "PER")],
+                2: [("Marino", "LOC")], 3: [], 4: [("Stato", "ORG")], 5: [], 6: []})
+    found = _mentions(text)
+    # the model's two PER against one LOC decide the label of the untagged fourth "Marino"
+    assert found.count(("Marino", "PER")) == 3 and found.count(("Marino", "LOC")) == 1
+    # the model's own label for an occurrence is kept
+    assert found[3] == ("Marino", "LOC")
+    # "stato" is also a common word in this document: "Stato" is not spread
+    assert found.count(("Stato", "ORG")) == 1
+
+
+def test_one_word_person_takes_in_the_first_name_before_it(fake_model):
+    text = "Il premier olandese Dick Schoof ha incontrato i sindacati."
+    fake_model({0: [("Schoof", "PER")]})
+    assert _mentions(text) == [("Dick Schoof", "PER")]
+
+
+@pytest.mark.parametrize("text, tagged", [
+    ("Ieri il Presidente Mattarella ha firmato.", "Mattarella"),  # a title
+    ("Ha parlato il ministro del Lavoro Poletti.", "Poletti"),  # after a preposition
+    ("Dick Schoof ha incontrato i sindacati.", "Schoof"),  # the first word of the sentence
+    ("Lo ha detto la portavoce della NATO Allison Hart.", "Allison Hart"),  # two words already
+    ("Il caso riguarda il Governo Draghi e i sindacati.", "Draghi"),  # an institution
+])
+def test_person_is_not_extended_left_over_titles_institutions_or_openers(fake_model, text, tagged):
+    fake_model({0: [(tagged, "PER")]})
+    assert _mentions(text) == [(tagged, "PER")]

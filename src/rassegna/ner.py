@@ -7,6 +7,8 @@ data described in ``docs/ner.md`` (non-commercial licences). Nothing is download
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -62,6 +64,40 @@ def find_entities(
 # a bracket or the comma of an apposition.
 _EDGE = " \t\n\xa0\"'“”«»‘’„()[]{},;:!?–—-"
 _NAME_WORD = re.compile(r"[ \xa0]([A-ZÀ-Ý][\w’'-]*)")
+# Capitalised words that stand before a name without being part of it: titles and roles
+# ("Presidente", "Papa", "Dott"), institutions and common nouns written with a capital
+# ("Governo Meloni", "Premio Nobel"). Never taken into a person's name.
+NOT_NAME_WORDS = frozenset("""
+    presidente presidentessa vicepresidente premier ministro ministra viceministro segretario
+    segretaria sottosegretario generale generalessa colonnello capitano ammiraglio maresciallo
+    comandante tenente sergente caporale papa pontefice cardinale monsignor mons vescovo
+    arcivescovo patriarca don padre frate fra suor madre santo santa san sant re regina principe
+    principessa duca duchessa conte contessa barone marchese imperatore zar sultano emiro
+    sceicco ayatollah imam rabbino sindaco sindaca governatore governatrice assessore consigliere
+    senatore senatrice deputato deputata onorevole on sen cancelliere ambasciatore console
+    commissario procuratore giudice magistrato avvocato avv dottor dottore dottoressa dott
+    professor professore professoressa prof ingegnere ing architetto arch maestro mister ct
+    signor signore signora signorina sig sigra direttore direttrice amministratore ad ceo
+    presidenti ministri leader capo portavoce
+    mr mrs ms miss dr sir lady lord president vice prime minister secretary general senator
+    governor mayor judge chancellor king queen prince princess saint st pope father sister
+    governo stato paese repubblica regno camera senato parlamento consiglio chiesa esercito
+    partito regione provincia comune premio nobel oscar coppa legge decreto caso operazione
+    squadra gruppo fondazione università ospedale piazza via viale corso stadio aeroporto
+    teatro museo nord sud est ovest
+    lui lei loro egli ella essi esse noi voi io tu dio
+""".split())
+# Articles, prepositions, conjunctions, possessives and demonstratives (Italian and English).
+FUNCTION_WORDS = frozenset("""
+    il lo la i gli le l un uno una di d a ad da in con su per tra fra del dello della dei degli
+    delle dell al allo alla ai agli alle all dal dallo dalla dai dagli dalle dall nel nello
+    nella nei negli nelle nell sul sullo sulla sui sugli sulle sull col coi e ed o od ma né che
+    se come anche dove quando mentre mio mia miei mie tuo tua tuoi tue suo sua suoi sue nostro
+    nostra nostri nostre vostro vostra vostri vostre questo questa questi queste quello quella
+    quelli quelle quel
+    my your his her its our their this that these those
+    the a an of and or for in on at by to from with as
+""".split())
 
 
 def find_entity_mentions(doc, options=None) -> list:
@@ -69,11 +105,15 @@ def find_entity_mentions(doc, options=None) -> list:
 
     Sentences go through the shipped pipeline in one batched `nlp.pipe` call (the model was
     trained on sentences). Each mention is then tidied: edge punctuation trimmed, widened to
-    whole words ("Yoon Suk" + "-yeol"), and a person's name carried over the capitalised words
-    that follow it ("Kim Jong" + "Un", which the tokenizer reads as the article "un").
-    All-lowercase mentions are dropped: KIND tags common nouns such as "governo" or "polizia"
-    as ORG, which a reader does not list as entities. Languages with no shipped model get no
-    entities.
+    whole words ("Yoon Suk" + "-yeol"), a person's name carried over the capitalised words
+    that follow it ("Kim Jong" + "Un", which the tokenizer reads as the article "un") and over
+    one capitalised word before a one-word name ("ucraino Volodymyr" + "Zelensky"; only after
+    a lower-case content word, never a title such as "Presidente"). All-lowercase mentions are
+    dropped: KIND tags common nouns such as "governo" or "polizia" as ORG, which a reader does
+    not list as entities. Finally labels are made consistent within the document: a name the
+    model tagged somewhere is tagged wherever else it is written as a whole capitalised word
+    outside other mentions, with the label the model gave it most often (see `_propagate`).
+    Languages with no shipped model get no entities.
     """
     from rassegna.model import EntityMention, Span
 
@@ -83,20 +123,25 @@ def find_entity_mentions(doc, options=None) -> list:
     text = doc.text
     sentences = doc.sentences or [Span(0, len(text), text)]
     found = find_entities([s.text for s in sentences], lang)
-    spans: list[tuple[int, int, str, int]] = []
+    spans: list[tuple[int, int, str, Span]] = []
     for sentence, ents in zip(sentences, found):
-        spans.extend((sentence.start + a, sentence.start + b, label, sentence.end) for a, b, label in ents)
+        spans.extend((sentence.start + a, sentence.start + b, label, sentence)
+                     for a, b, label in ents)
     starts = {a for a, _, _, _ in spans}
-    mentions = []
-    for start, end, label, limit in spans:
-        start, end = _tidy(text, start, end, label, limit, starts)
+    ends = {b for _, b, _, _ in spans}
+    kept: list[tuple[int, int, str]] = []
+    for start, end, label, sentence in spans:
+        start, end = _tidy(text, start, end, label, sentence.end, starts)
         surface = text[start:end]
         if not any(c.isupper() for c in surface) or not any(c.isalpha() for c in surface):
             continue
-        if mentions and start < mentions[-1].end:
+        if kept and start < kept[-1][1]:
             continue  # widened into the previous mention's words
-        mentions.append(EntityMention(start, end, label, surface))
-    return mentions
+        if label == "PER":
+            start = _extend_left(text, start, end, sentence.start, kept[-1][1] if kept else 0, ends)
+        kept.append((start, end, label))
+    kept = _propagate(text, kept, sentences)
+    return [EntityMention(a, b, label, text[a:b]) for a, b, label in kept]
 
 
 def _tidy(text: str, start: int, end: int, label: str, limit: int, starts: set[int]) -> tuple[int, int]:
@@ -121,3 +166,123 @@ def _abbreviation_dot(text: str, start: int, end: int) -> bool:
     """"U.S." or "Jr.": the final dot belongs to the name."""
     word = text[start:end].split()[-1]
     return word.count(".") > 1 or len(word) <= 3
+
+
+def _word_before(text: str, start: int) -> tuple[int, str] | None:
+    """The word separated from `start` by one space: (its start, the word), or None."""
+    if start < 2 or text[start - 1] not in " \xa0":
+        return None
+    k = start - 1
+    while k > 0 and (text[k - 1].isalnum() or text[k - 1] in "’'-"):
+        k -= 1
+    return (k, text[k:start - 1]) if k < start - 1 else None
+
+
+def _sentence_initial(text: str, sentence_start: int, k: int) -> bool:
+    return all(c in _EDGE for c in text[sentence_start:k])
+
+
+def _is_name_word(word: str) -> bool:
+    """A capitalised word that can be part of a name: not an acronym, a title or a role."""
+    return (len(word) > 1 and word[0].isupper() and word[0].isalpha() and not word.isupper()
+            and word.lower() not in NOT_NAME_WORDS)
+
+
+def _extend_left(text: str, start: int, end: int, sentence_start: int, floor: int,
+                 ends: set[int]) -> int:
+    """A one-word person's name takes in the capitalised word just before it ("ucraino
+    Volodymyr" + "Zelensky"), unless that word opens the sentence, is a title or role, an
+    acronym, or belongs to another mention."""
+    if any(c in " \xa0" for c in text[start:end]):
+        return start
+    before = _word_before(text, start)
+    if before is None:
+        return start
+    k, word = before
+    if k < max(floor, sentence_start) or start - 1 in ends or not _is_name_word(word):
+        return start
+    # The word before it must be a lower-case content word ("ucraino", "leader", "detto"), which
+    # also rules out a sentence's first word: after a preposition or article the capitalised
+    # word is more often a name of its own ("il ministro del Lavoro Poletti", "a Lui Riccardo").
+    context = _word_before(text, k)
+    if context is None or context[0] < sentence_start or not context[1].isalpha() \
+            or not context[1].islower() or context[1] in FUNCTION_WORDS:
+        return start
+    return k
+
+
+# Words that link the parts of a name: "Corea del Nord", "Università di Roma", "van Gogh".
+_LINK = (r"(?:(?:di|del|della|dello|dei|degli|delle|de|da|dal|von|van|der|den|du|des|of)"
+         r"[ \xa0]+|dell['’]|d['’])")
+_LINK_AFTER = re.compile(rf"[ \xa0]+{_LINK}?[A-ZÀ-Ý]")
+_LINK_BEFORE = re.compile(rf"[A-ZÀ-Ý][\w’'-]*[ \xa0]+{_LINK}?$")
+
+
+def _inside_longer_name(text: str, a: int, b: int, sentence_starts: list[int]) -> bool:
+    """Whether text[a:b] continues a capitalised run: "Washington" in "Washington Post",
+    "Corea" in "Corea del Sud", "Roma" in "Università di Roma". A capitalised word before it
+    that only opens its sentence ("Secondo Rutte") does not count."""
+    if _LINK_AFTER.match(text, b):
+        return True
+    m = _LINK_BEFORE.search(text, max(0, a - 40), a)
+    if not m:
+        return False
+    sentence_start = sentence_starts[max(0, bisect_right(sentence_starts, a) - 1)]
+    linked = text[m.start():a].split()
+    return len(linked) > 1 or not _sentence_initial(text, sentence_start, m.start())
+
+
+def _propagate(text: str, kept: list[tuple[int, int, str]],
+               sentences) -> list[tuple[int, int, str]]:
+    """Label consistency within a document. The model reads one sentence at a time and may miss
+    in one sentence a name that it tagged in another ("Secondo Rutte" after "Rutte ha detto").
+    Every other occurrence of a tagged surface form is tagged too, with the label the model
+    gave that form most often, when it is a whole word (or words), capitalised, outside every
+    mention, and not part of a longer capitalised run ("Washington" is not taken out of
+    "Washington Post", "Corea" not out of "Corea del Sud"). Each full name the model tagged
+    as PER also counts as one PER reading of its last word ("Mark Rutte" makes "Rutte" a form
+    to spread, and outvotes a slip that read "Rutte" as LOC). A form also written in lower case
+    in the document ("Stato" / "stato") is a common word and is not spread. The model's own
+    labels are never changed."""
+    if not kept:
+        return kept
+    labels: dict[str, Counter] = defaultdict(Counter)
+    for a, b, label in kept:
+        labels[" ".join(text[a:b].split())][label] += 1
+    # the family name of a person named in full ("Rutte" after "Mark Rutte") votes PER
+    full_names: Counter = Counter()
+    for a, b, label in kept:
+        words = text[a:b].split()
+        if label == "PER" and len(words) > 1 and len(words[-1]) > 2:
+            full_names[words[-1]] += 1
+    for surname, n in full_names.items():
+        labels[surname]["PER"] += n
+    occupied = [False] * (len(text) + 1)
+    for a, b, _ in kept:
+        for i in range(a, b):
+            occupied[i] = True
+    sentence_starts = sorted(s.start for s in sentences)
+    spread = {}
+    for surface, counts in labels.items():
+        if len(surface) < 2 or not surface[0].isupper():
+            continue
+        common = surface[0].lower() + surface[1:]
+        if common in text and re.search(rf"(?<!\w){re.escape(common)}(?!\w)", text):
+            continue
+        spread[surface] = _majority(counts)
+    if not spread:
+        return kept
+    # one pass over the text; at each position the longest form wins
+    forms = sorted(spread, key=lambda s: (-len(s), s))
+    alternatives = "|".join(r"[ \xa0]+".join(re.escape(w) for w in f.split()) for f in forms)
+    added: list[tuple[int, int, str]] = []
+    for m in re.finditer(rf"(?<![\w-])(?:{alternatives})(?![\w]|-\w)", text):
+        a, b = m.span()
+        if any(occupied[a:b]) or _inside_longer_name(text, a, b, sentence_starts):
+            continue
+        added.append((a, b, spread[" ".join(m.group().split())]))
+    return sorted(kept + added)
+
+
+def _majority(counts: Counter) -> str:
+    return min(counts, key=lambda t: (-counts[t], LABELS.index(t) if t in LABELS else 9))
