@@ -6,6 +6,8 @@ Writes (all under --out, which is git-ignored):
     it_train/kind/kind_{WN,FIC,ADG}_train.spacy   KIND training sets (gold)
     it_train/silver/wikineural_it_{val,test}.spacy WikiNEuRal it (silver), MISC -> missing
     it_dev/{WN,FIC,ADG}_dev.spacy                 KIND dev sets (WN_dev: selection only)
+    it_stage2_wn2/                                stage-2 corpus: symlinks to the three KIND
+                                                  files plus kind_WN_train_copy2.spacy (WN twice)
     en_train/wikineural_en_val90.spacy            WikiNEuRal en val, first 90% of sentences
     en_dev/wikineural_en_val10.spacy              last 10% (selection); test.conllu is for reporting
 
@@ -86,6 +88,19 @@ def main(argv=None) -> None:
         dest.parent.mkdir(parents=True, exist_ok=True)
         db.to_disk(dest)
         print(f"{src} -> {dest}: {len(sents)} sentences, {len(db)} docs")
+
+    if args.lang in ("it", "all"):
+        # Stage-2 corpus (config_it.cfg): KIND gold with WN_train (news) counted twice.
+        stage2 = args.out / "it_stage2_wn2"
+        stage2.mkdir(parents=True, exist_ok=True)
+        links = {f"kind_{dom}_train.spacy": f"kind_{dom}_train.spacy" for dom in ("WN", "FIC", "ADG")}
+        links["kind_WN_train_copy2.spacy"] = "kind_WN_train.spacy"
+        for name, target in links.items():
+            link = stage2 / name
+            if link.is_symlink() or link.exists():
+                link.unlink()
+            link.symlink_to(Path("..") / "it_train" / "kind" / target)
+        print(f"{stage2}: {sorted(links)}")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,8 @@
 #
 # Steps: convert CoNLL -> DocBin (training/output/corpus); spacy train with the committed
 # configs (fixed seed, single thread, niced): for Italian, stage 1 config_it_silver.cfg
-# (KIND + WikiNEuRal silver) then stage 2 config_it.cfg (fine-tune on KIND gold); for
+# (KIND + WikiNEuRal silver) then stage 2 config_it.cfg (fine-tune on KIND gold, WN_train
+# counted twice); for
 # English, config_en.cfg; copy model-best into the package without training-only settings.
 set -euo pipefail
 
