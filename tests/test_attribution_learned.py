@@ -58,6 +58,35 @@ def test_italian_ignores_the_english_model():
     assert a.cue.text == "ha detto" and a.content.text == "che il piano è pronto"
 
 
+def test_word_cluster_features_are_optional():
+    text = "The senator claimed that taxes would fall."
+    sents = split_sentences(text, "en")
+    toks = A.tokenize(text, lang="en")
+    args = (text, toks, sents, A.find_quotes(text), [], {"claimed": 0.5})
+    plain = L.token_features(*args)
+    assert not any(f.startswith("cl=") for fs in plain for f in fs)
+    clustered = L.token_features(*args, {"claimed": [3, 17], "said": [3, 17]})
+    claimed = clustered[[t.low for t in toks].index("claimed")]
+    assert "cl=17" in claimed and "cl0=3" in claimed
+    assert all(set(p) <= set(fs) for fs, p in zip(clustered, plain))  # clusters only add features
+    tagger = L._tagger("en")
+    uses = any(n.startswith("cl=") for n in tagger.index)
+    assert (tagger.clusters is not None) == uses  # loaded only when the tagger was trained with them
+    if uses:
+        clusters = L.word_clusters("en")
+        assert clusters["said"][1] == clusters["told"][1]
+
+
+def test_cue_features_describe_the_cue_sentence():
+    text = "The senator said that taxes would fall."
+    sents = split_sentences(text, "en")
+    toks = A.tokenize(text, lang="en")
+    info = L.doc_info(text, toks, sents, A.find_quotes(text), {"said": 0.9})
+    names = ["B-SRC", "I-SRC", "B-CUE", "B-CON", "I-CON", "I-CON", "I-CON", "O"]
+    f = L.cue_features(info, (2, 3), names[:len(toks)])
+    assert "that_next=True" in f and "other_cues=0" in f and "sent_src=2" in f
+
+
 def test_viterbi_with_content_is_the_best_path_with_content():
     rng = np.random.default_rng(0)
     t = len(L.ARG_TAGS)
@@ -110,7 +139,8 @@ def test_resolve_arguments_drops_nested_cues_and_weaker_overlaps():
 
 @pytest.mark.skipif(not POLNEAR_DEV.exists(), reason="PolNeAR dev not available")
 def test_learned_beats_rules_on_polnear_dev_articles():
-    arts = read_polnear(POLNEAR_DEV)[:10]
+    # 20 articles: on 10 the margin over the rules swings by ±0.02 from one retraining to the next
+    arts = read_polnear(POLNEAR_DEV)[:20]
     scores = {}
     for name, options in (("learned", None), ("rules", RULES_ONLY)):
         counts = {m: Counts() for m in METRICS}

@@ -40,13 +40,29 @@ class Tagger:
     weights: "object"          # numpy array (features, tags)
     trans: "object"            # numpy array (tags + 1, tags): row len(TAGS) is the start
     cue_rate: dict[str, float]
+    clusters: dict[str, list[int]] | None = None   # word → distributional cluster ids
+
+
+@lru_cache(maxsize=None)
+def word_clusters(lang: str) -> dict[str, list[int]] | None:
+    """Distributional word clusters (`training/attribution/train_clusters.py`): word → [coarse,
+    fine] cluster ids learned from unlabeled text; None when not shipped."""
+    path = _MODEL_DIR / f"attribution_{lang}" / "word_clusters.json"
+    if not path.exists():
+        return None
+    import json
+
+    return json.loads(path.read_text(encoding="utf-8"))["words"]
 
 
 @lru_cache(maxsize=None)
 def _tagger(lang: str) -> Tagger | None:
     path = _MODEL_DIR / f"attribution_{lang}" / "tagger.npz"
-    if not path.exists():
-        return None
+    return load_tagger(path, lang) if path.exists() else None
+
+
+def load_tagger(path, lang: str = "en") -> Tagger:
+    """A stage-1 tagger archive (`tagger.npz`); cluster features use the shipped word clusters."""
     import numpy as np
 
     with np.load(path, allow_pickle=False) as z:
@@ -56,8 +72,9 @@ def _tagger(lang: str) -> Tagger | None:
         cue_words = [str(s) for s in z["cue_words"]]
         cue_rates = z["cue_rates"].astype(float)
     trans = trans + np.where(valid_transitions(), 0.0, -1e6).astype(np.float32)
+    clusters = word_clusters(lang) if any(n.startswith("cl=") for n in names) else None
     return Tagger({n: i for i, n in enumerate(names)}, weights, trans,
-                  dict(zip(cue_words, cue_rates.tolist())))
+                  dict(zip(cue_words, cue_rates.tolist())), clusters)
 
 
 def valid_transitions():
@@ -145,24 +162,21 @@ def rule_marks(text: str, sentences: list[Span], lex: Lexicon) -> list[tuple[int
     return marks
 
 
-def token_features(text: str, toks: list[Tok], sentences: list[Span], quotes: list[Quote],
-                   marks: list[tuple[int, int, str]], cue_rate: dict[str, float]) -> list[list[str]]:
-    """String features of every token of a document (see the section comment)."""
+def token_positions(toks: list[Tok], sentences: list[Span], quotes: list[Quote]):
+    """Per token: its sentence index; per sentence: its first and last token; per token:
+    whether it lies inside a quotation."""
     n = len(toks)
-    lows = [t.low for t in toks]
-    rates = [_rate_bucket(cue_rate.get(w, 0.0)) for w in lows]
-    # sentence of each token, and paragraph starts
     sent_of = [0] * n
     si = 0
     for i, t in enumerate(toks):
         while si + 1 < len(sentences) and t.start >= sentences[si].end:
             si += 1
         sent_of[i] = si
-    first_of, last_of = {}, {}
+    first_of: dict[int, int] = {}
+    last_of: dict[int, int] = {}
     for i, s in enumerate(sent_of):
         first_of.setdefault(s, i)
         last_of[s] = i
-    # inside a quotation
     inq = [False] * n
     qi = 0
     for i, t in enumerate(toks):
@@ -170,6 +184,24 @@ def token_features(text: str, toks: list[Tok], sentences: list[Span], quotes: li
             qi += 1
         if qi < len(quotes) and quotes[qi].inner_start <= t.start < quotes[qi].inner_end:
             inq[i] = True
+    return sent_of, first_of, last_of, inq
+
+
+def token_features(text: str, toks: list[Tok], sentences: list[Span], quotes: list[Quote],
+                   marks: list[tuple[int, int, str]], cue_rate: dict[str, float],
+                   clusters: dict[str, list[int]] | None = None) -> list[list[str]]:
+    """String features of every token of a document (see the section comment); with `clusters`
+    also the distributional cluster ids of the word, its neighbours and the nearest cue-like
+    words (so rare words share weight with frequent ones of their cluster)."""
+
+    def cl(w: str, level: int = 1) -> str:
+        c = clusters.get(w) if clusters else None
+        return "x" if c is None else str(c[level])
+
+    n = len(toks)
+    lows = [t.low for t in toks]
+    rates = [_rate_bucket(cue_rate.get(w, 0.0)) for w in lows]
+    sent_of, first_of, last_of, inq = token_positions(toks, sentences, quotes)
     # rule marks per token
     mark_of: list[list[str]] = [[] for _ in range(n)]
     starts = [t.start for t in toks]
@@ -222,6 +254,8 @@ def token_features(text: str, toks: list[Tok], sentences: list[Span], quotes: li
             f += [side + "c=" + cw, side + "d=" + d, side + "cd=" + cw + "|" + d,
                   side + "comma=" + str(comma), side + "dcomma=" + d + str(comma),
                   side + "r=" + str(rates[found])]
+            if clusters:
+                f.append(side + "ccl=" + cl(cw))
             if side == "L":
                 nxt = lows[found + 1] if found < ls else "</s>"
                 f.append("Lnext=" + nxt)
@@ -233,6 +267,11 @@ def token_features(text: str, toks: list[Tok], sentences: list[Span], quotes: li
             f.append("mr=" + m.split("|")[0] + "|" + m.split("|")[2])
         if not mark_of[i]:
             f.append("m=none")
+        if clusters:
+            q1 = lows[i - 1] if i else "<d>"
+            m1 = lows[i + 1] if i + 1 < n else "</d>"
+            f += ["cl=" + cl(w), "cl0=" + cl(w, 0), "p1cl=" + cl(q1), "n1cl=" + cl(m1),
+                  "p1cl|cl=" + cl(q1, 0) + "|" + cl(w, 0)]
         feats.append(f)
     return feats
 
@@ -244,7 +283,7 @@ def tag_document(text: str, sentences: list[Span], lex: Lexicon, model: Tagger,
 
     toks = toks if toks is not None else tokenize(text, lang=lex.lang)
     feats = token_features(text, toks, sentences, find_quotes(text), rule_marks(text, sentences, lex),
-                           model.cue_rate)
+                           model.cue_rate, model.clusters)
     tags: list[int] = []
     index, weights = model.index, model.weights
     for a, b in paragraphs_of(text, toks):
@@ -347,24 +386,7 @@ def doc_info(text: str, toks: list[Tok], sentences: list[Span], quotes: list[Quo
     n = len(toks)
     lows = [t.low for t in toks]
     rates = [_rate_bucket(cue_rate.get(w, 0.0)) for w in lows]
-    sent_of = [0] * n
-    si = 0
-    for i, t in enumerate(toks):
-        while si + 1 < len(sentences) and t.start >= sentences[si].end:
-            si += 1
-        sent_of[i] = si
-    first_of: dict[int, int] = {}
-    last_of: dict[int, int] = {}
-    for i, s in enumerate(sent_of):
-        first_of.setdefault(s, i)
-        last_of[s] = i
-    inq = [False] * n
-    qi = 0
-    for i, t in enumerate(toks):
-        while qi < len(quotes) and quotes[qi].inner_end <= t.start:
-            qi += 1
-        if qi < len(quotes) and quotes[qi].inner_start <= t.start < quotes[qi].inner_end:
-            inq[i] = True
+    sent_of, first_of, last_of, inq = token_positions(toks, sentences, quotes)
     para_of = [0] * n
     for p, (a, b) in enumerate(paragraphs_of(text, toks)):
         for k in range(a, b):
@@ -504,7 +526,8 @@ class ArgModel:
 
 
 def cue_features(info: DocInfo, cue: tuple[int, int], tag_names: list[str] | None) -> list[str]:
-    """Features of a cue candidate for the cue classifier: words, neighbours, stage-1 tags."""
+    """Features of a cue candidate for the cue classifier: words, neighbours, stage-1 tags around
+    it and in its sentence."""
     lows = info.lows
     ca, cb = cue
     words = lows[ca:cb]
@@ -526,6 +549,15 @@ def cue_features(info: DocInfo, cue: tuple[int, int], tag_names: list[str] | Non
         near = tag_names[max(0, ca - 4):ca] + tag_names[cb:cb + 4]
         f.append("near_con=" + str(sum(t.endswith("CON") for t in near)))
         f.append("near_src=" + str(sum(t.endswith("SRC") for t in near)))
+        # the cue's sentence: `that` right after it, other stage-1 cues, content/source tokens
+        fs, ls = info.first_of[s], info.last_of[s]
+        ncon = sum(t.endswith("CON") for t in tag_names[fs:ls + 1])
+        f += ["that_next=" + str("that" in lows[cb:min(ls + 1, cb + 3)]),
+              "other_cues=" + str(min(2, sum(t == "B-CUE" for k, t in enumerate(tag_names[fs:ls + 1], fs)
+                                              if not ca <= k < cb))),
+              "sent_con=" + _bucket(ncon), "sent_src=" + str(min(3, sum(t.endswith("SRC") for t in tag_names[fs:ls + 1]))),
+              "sent_qm=" + str(min(2, info.cum_qm[ls + 1] - info.cum_qm[fs])),
+              f"cw_sentcon={words[-1]}|{ncon > 0}"]
     return f
 
 

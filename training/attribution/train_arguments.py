@@ -1,14 +1,20 @@
 """Train the English cue-conditioned argument tagger (stage 2) on PolNeAR train → `arguments.npz`.
 
     nice -n 10 .venv/bin/python training/attribution/train_arguments.py /work/shared/data/polnear \
-        [--epochs 10] [--folds 2] [--select dev|heldout] [--out PATH]
+        [--epochs 10] [--folds 2] [--select dev|heldout] [--out PATH] [--seed 7] \
+        [--classifier-candidates-only] [--tagger PATH] [--cache PATH] [--no-cache] [--no-clusters]
 
-Needs the stage-1 tagger (`train_tagger.py`, shipped `tagger.npz`) for the selection split.
+Needs the stage-1 tagger (`train_tagger.py`, shipped `tagger.npz` or `--tagger`) for the
+selection split; stage 1 uses the word clusters (`word_clusters.json`) unless `--no-clusters`,
+and must match how that tagger was trained.
 1. Stage-1 tags on train come from cross-validation (`--folds` taggers, each trained on the
    other folds), so stage 2 sees the same kind of errors it meets at run time.
 2. Instances: every cue candidate (`rassegna.attribution_learned.cue_candidates`) plus every gold cue;
    a candidate overlapping a gold cue is tagged with that attribution's source/content in its
    window (`arg_window`), any other one is all O (it teaches the model to drop false cues).
+   The cue classifier (logistic regression over `cue_features` + a summary of the 2-fold
+   argument tagging) is trained on the same rows, or with `--classifier-candidates-only` on the
+   candidates alone (gold cues the candidates miss are never classified at run time).
 3. Averaged structured perceptron over `arg_features` with BIO-constrained Viterbi; after each
    epoch the whole system (stage 1 + stage 2 + `resolve_arguments`) is scored on the selection
    split (dev by default; `heldout` = the last 140 train articles, training on the first 700)
@@ -88,6 +94,7 @@ def instances(docs, index, grow, with_gold_cues):
         info = d["info"]
         names = [L.TAGS[t] for t in d["tags"]]
         cands = L.cue_candidates(info, d["tags"])
+        real = set(cands)
         if with_gold_cues:
             starts = [t.start for t in d["toks"]]
             have = set(cands)
@@ -101,7 +108,8 @@ def instances(docs, index, grow, with_gold_cues):
         for cue in cands:
             win = L.arg_window(info, cue)
             tags, pos = gold_arg_tags(d, cue, win)
-            CUE_ROWS.append((L.cue_features(info, cue, names), pos, d, cue, names))
+            if cue in real or not CANDIDATE_ROWS_ONLY:
+                CUE_ROWS.append((L.cue_features(info, cue, names), pos, d, cue, names))
             if not pos:
                 continue
             feats = L.arg_features(info, cue, win, names)
@@ -140,6 +148,7 @@ def evaluate(sel_docs, W, trans, threshold=0.5):
 
 EVAL_INDEX: dict[str, int] = {}
 CUE_ROWS: list = []
+CANDIDATE_ROWS_ONLY = False   # --classifier-candidates-only: no gold cues outside the candidates
 CUE_MODEL: dict = {}
 
 
@@ -225,6 +234,13 @@ def main(argv=None):
     ap.add_argument("--C", type=float, default=0.3)
     ap.add_argument("--cv-epochs", type=int, default=4)
     ap.add_argument("--no-cache", action="store_true", help="redo the stage-1 cross-validation")
+    ap.add_argument("--cache", type=Path, help="stage-1 cross-validation tags (default training/output/...)")
+    ap.add_argument("--no-clusters", action="store_true", help="stage 1 without word-cluster features")
+    ap.add_argument("--classifier-candidates-only", action="store_true",
+                    help="train the cue classifier on the candidates only (not on gold cues the "
+                         "candidates miss, which it never meets at run time)")
+    ap.add_argument("--seed", type=int, default=7, help="perceptron shuffling seed")
+    ap.add_argument("--tagger", type=Path, help="stage-1 tagger for the dev split (default: the shipped one)")
     args = ap.parse_args(argv)
 
     def log(msg):
@@ -238,12 +254,14 @@ def main(argv=None):
     log(f"{len(tr)} train, {len(sel)} selection articles; stage 1 features")
     tr_docs, sel_docs = TT.prepare(tr), TT.prepare(sel)
     rates = TT.cue_rates(tr_docs)
-    TT.featurize(tr_docs, rates)
-    TT.featurize(sel_docs, rates)
+    clusters = None if args.no_clusters else L.word_clusters("en")
+    TT.featurize(tr_docs, rates, clusters)
+    TT.featurize(sel_docs, rates, clusters)
     names1, index1 = TT.index_features(tr_docs, 2)
     TT.encode(tr_docs, index1)
     TT.encode(sel_docs, index1)
-    cache = Path(__file__).resolve().parents[2] / "training" / "output" / f"stage1_cv_{args.select}_{args.folds}.json"
+    cache = args.cache or (Path(__file__).resolve().parents[2] / "training" / "output"
+                           / f"stage1_cv_{args.select}_{args.folds}{'_cl' if clusters else ''}.json")
     if cache.exists() and not args.no_cache:
         import json
         tags = json.loads(cache.read_text())
@@ -257,7 +275,7 @@ def main(argv=None):
         cache.parent.mkdir(parents=True, exist_ok=True)
         cache.write_text(json.dumps({d["art"].name: [int(x) for x in d["tags"]] for d in tr_docs}))
     if args.select == "dev":
-        model = L._tagger("en")
+        model = L.load_tagger(args.tagger) if args.tagger else L._tagger("en")
         for d in sel_docs:
             d["tags"] = L.tag_document(d["art"].text, d["sents"], A.lexicon("en"), model, d["toks"])[1]
     else:
@@ -267,6 +285,8 @@ def main(argv=None):
         d["info"] = L.doc_info(d["art"].text, d["toks"], d["sents"], d["quotes"], rates)
         d.pop("feats", None)
         d.pop("paras", None)
+    global CANDIDATE_ROWS_ONLY
+    CANDIDATE_ROWS_ONLY = args.classifier_candidates_only
     log("stage 2 instances")
     index: dict[str, int] = {}
     inst = instances(tr_docs, index, True, not args.no_gold_cues)
@@ -278,14 +298,15 @@ def main(argv=None):
     rows = []
     for k in (0, 1):
         sub = [x for x in inst if fold_of[x[4]] != k]
-        Wk, Tk, _, _ = train(sub, [], len(index), args.cv_epochs, lambda m: log(f"  arg fold {k}: {m}"))
+        Wk, Tk, _, _ = train(sub, [], len(index), args.cv_epochs, lambda m: log(f"  arg fold {k}: {m}"),
+                            seed=args.seed)
         mk = L.ArgModel(index, Wk, Tk + mask)
         for fs, pos, d, cue, names in CUE_ROWS:
             if fold_of[d["art"].name] == k:
                 rows.append((fs + L.argument_path(d["info"], cue, mk, names)[2], pos))
     CUE_MODEL.update(fit_cue_classifier(rows, args.C, log))
     log(f"{len(inst)} instances, {sum(len(x[2]) for x in inst)} tokens, {len(index)} features")
-    W, Tr, ep, scores = train(inst, sel_docs, len(index), args.epochs, log)
+    W, Tr, ep, scores = train(inst, sel_docs, len(index), args.epochs, log, seed=args.seed)
     log(f"best epoch {ep}: {scores}")
     best_t, best_f = 0.5, scores["content_overlap"]["f1"]
     for t in args.thresholds:

@@ -7,8 +7,10 @@
    content) of the gold span holding it, as BIO tags (`rassegna.attribution_learned.TAGS`).
 2. Cue rates: how often each word of train is part of a gold cue (words seen in a cue ≥ 2 times).
 3. Features: `rassegna.attribution_learned.token_features` (words, cue-likeness of the nearest words in
-   the sentence, quotation, position, stacked rule candidates); features seen < min-count times
-   in train are dropped.
+   the sentence, quotation, position, stacked rule candidates, and — when
+   `models/attribution_en/word_clusters.json` exists (`train_clusters.py`) and `--no-clusters`
+   is not given — distributional cluster ids); features seen < min-count times in train are
+   dropped.
 4. Averaged structured perceptron with BIO-constrained Viterbi over paragraphs, paragraphs
    shuffled each epoch; after every epoch the averaged weights are decoded into attributions
    and scored (content-overlap F1) on the selection split — dev (default), or the last 140
@@ -83,9 +85,10 @@ def cue_rates(docs) -> dict[str, float]:
     return {w: cue[w] / total[w] for w in cue if cue[w] >= 2}
 
 
-def featurize(docs, rates):
+def featurize(docs, rates, clusters=None):
     for d in docs:
-        d["feats"] = L.token_features(d["art"].text, d["toks"], d["sents"], d["quotes"], d["marks"], rates)
+        d["feats"] = L.token_features(d["art"].text, d["toks"], d["sents"], d["quotes"], d["marks"], rates,
+                                      clusters)
 
 
 def index_features(docs, min_count):
@@ -181,6 +184,8 @@ def main(argv=None):
     ap.add_argument("--select", choices=("dev", "heldout"), default="dev")
     ap.add_argument("--no-rules", action="store_true")
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--no-clusters", action="store_true",
+                    help="without the word-cluster features (word_clusters.json, train_clusters.py)")
     args = ap.parse_args(argv)
 
     def log(msg):
@@ -194,8 +199,10 @@ def main(argv=None):
     log(f"{len(tr)} train articles, {len(sel)} selection articles; preparing")
     tr_docs, sel_docs = prepare(tr, not args.no_rules), prepare(sel, not args.no_rules)
     rates = cue_rates(tr_docs)
-    featurize(tr_docs, rates)
-    featurize(sel_docs, rates)
+    clusters = None if args.no_clusters else L.word_clusters("en")
+    log(f"word clusters: {len(clusters) if clusters else 'none'}")
+    featurize(tr_docs, rates, clusters)
+    featurize(sel_docs, rates, clusters)
     names, index = index_features(tr_docs, args.min_count)
     encode(tr_docs, index)
     encode(sel_docs, index)
