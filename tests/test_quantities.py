@@ -116,6 +116,8 @@ def test_scaled_italian_words(text, value):
     ("The iPhone 15 went on sale.", "en"),
     ("Leggi tutto\n4 settimane fa 5", "it"),
     ("La partita è finita 2-1.", "it"),
+    ("Secondo uno studio pubblicato ieri il vaccino funziona.", "it"),  # "uno" the article
+    ("Lo ha detto uno scienziato dell'università.", "it"),
 ])
 def test_not_quantities(text, lang):
     assert extract_quantities(text, lang) == []
@@ -157,3 +159,8 @@ def test_offsets_are_into_the_document_text():
     (q,) = find_quantities(doc, Options())
     assert doc.text[q.start:q.end] == q.text == "Circa 10.000"
     assert (q.value, q.qualifier, q.concept) == (10000, "approx", "soldati nordcoreani")
+
+
+def test_uno_is_a_numeral_before_a_preposition_or_a_unit():
+    assert [q.text for q in extract_quantities("Uno su tre non lo sa.", "it")] == ["Uno su tre"]
+    assert [(q.value, q.unit) for q in extract_quantities("Offrì uno yen per il progetto.", "it")] == [(1.0, "JPY")]

@@ -477,6 +477,10 @@ def _parse_words(toks: list[_Tok], i: int, lang: str, lex, allow_fraction: bool 
     j = i
     first = toks[i]
     has_scale = False
+    uno = getattr(lex, "NUMERAL_UNO", None)
+    if uno and first.low == uno and i + 1 < len(toks) and toks[i + 1].kind == "word" \
+            and toks[i + 1].low not in lex.UNO_NUMERAL_NEXT and toks[i + 1].low not in lex.UNITS:
+        return None  # the article: "uno studio", "uno scienziato" (but "uno yen" is 1 yen)
     # article "un"/"a" counts only before a scale, a dozen, an approximate numeral or a fraction
     if first.low in lex.ARTICLE_ONE:
         if i + 1 >= len(toks):

@@ -18,6 +18,13 @@ EXTRA_NUMBER_WORDS = {"zero": 0}
 NOT_NUMBER_WORDS = frozenset()
 # The indefinite article: 1 only before a scale ("un milione") or a fraction ("un terzo").
 ARTICLE_ONE = frozenset({"un", "una", "un'"})
+# "uno" is also the article before s+consonant, z, gn, ps ("uno studio", "uno scienziato"): it is
+# the numeral only before these words, a punctuation mark or nothing ("uno su tre", "uno dei due",
+# "uno a zero", "solo uno.").
+NUMERAL_UNO = "uno"
+UNO_NUMERAL_NEXT = frozenset({"su", "di", "dei", "degli", "delle", "del", "della", "a", "ad", "e",
+                              "o", "per", "in", "fra", "tra", "solo", "soltanto", "ogni", "mezzo",
+                              "virgola", "punto", "o", "contro"})
 
 SCALES = {
     "mille": 1e3, "mila": 1e3, "migliaio": 1e3, "k": 1e3,
