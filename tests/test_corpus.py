@@ -1,12 +1,15 @@
 """The cross-document stage on corpora written here: reuse, stories, independent sources,
 summaries."""
 
+from collections import Counter
+
 from rassegna.corpus import build_dossier, independent_sources
 from rassegna.model import RawDocument
 from rassegna.pipeline import Options, prepare
-from rassegna.reuse import find_reuse
+from rassegna.reuse import find_reuse, stems
 from rassegna.stories import group_stories
-from rassegna.summary import summarise
+from rassegna.summary import _support, summarise
+from rassegna.vectors import tfidf
 
 STATEMENT = (
     "Il ministro della Salute ha annunciato oggi un piano da 2 miliardi per gli ospedali del Sud.\n"
@@ -78,3 +81,13 @@ def test_summary_sentences_are_cited_corpus_sentences_without_repeats():
     # The statement and its rewrite say the same thing: at most one of each pair is kept.
     texts = " ".join(item["text"] for item in summary)
     assert not ("Le Regioni dovranno presentare" in texts and "Entro marzo le Regioni" in texts)
+
+
+def test_a_point_several_outlets_make_is_supported():
+    sentences = [("a", "Mosca fornisce alla Corea del Nord tecnologia militare in cambio delle truppe."),
+                 ("b", "In cambio delle truppe, Mosca fornirebbe tecnologia militare alla Corea del Nord."),
+                 ("c", "La Russia fornisce tecnologia militare alla Corea del Nord in cambio di soldati."),
+                 ("a", "Il vertice si è chiuso in serata senza una dichiarazione comune dei ministri."),
+                 ("b", "Il traffico sulla tangenziale è rimasto bloccato per tre ore dopo l'incidente.")]
+    vectors = tfidf(Counter(stems(t)) for _, t in sentences)
+    assert _support(vectors, [d for d, _ in sentences]) == [2, 2, 2, 0, 0]

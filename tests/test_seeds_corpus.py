@@ -82,6 +82,7 @@ def test_timeline_is_dated_ordered_and_cited(dossier):
     ("12.000",),  # the troop numbers
     ("Trattato",),  # the treaty
     ("600.000",),  # Russian losses
+    ("tecnologi",),  # munitions for technology: the exchange, a point three outlets make
     ("ha inviato più truppe",),  # the later redeployment
 ])
 def test_summary_covers_the_story(dossier, words):

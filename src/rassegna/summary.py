@@ -1,8 +1,8 @@
 """Extractive story summaries: real sentences from the corpus, each cited.
 
 Maximal marginal relevance over TF-IDF sentence vectors: each pick is the sentence most
-central to the story (cosine with the story centroid) minus its similarity to what is
-already picked, so two sentences saying the same thing from two outlets are not both chosen.
+central to the story (cosine with the story centroid, plus a bonus for a point other outlets
+make too) minus its similarity to what is already picked, so two sentences saying the same thing from two outlets are not both chosen.
 Nothing is generated: every summary sentence is a span of a cited document.
 """
 
@@ -22,6 +22,12 @@ MAX_WORDS = 60
 DUPLICATE_SIMILARITY = 0.6  # never two sentences this alike
 FACET_BONUS = 0.15  # for a sentence stating a claim or an event not yet covered
 LEAD_BONUS = 0.08  # for an article's opening sentence: news puts the news first
+SUPPORT_BONUS = 0.1  # for a point other outlets make too (full at SUPPORT_FULL documents)
+SUPPORT_FULL = 2
+SUPPORT_SIMILARITY = 0.3  # a sentence this alike in another document supports a point
+SUPPORT_POSTINGS = 64  # stems in more sentences than this do not propose partners
+SUPPORT_STEMS = 8  # a sentence's rarest stems propose its partners
+SUPPORT_PARTNERS = 20  # sentences compared per sentence, those sharing most stems
 
 
 def summarise(documents: list[Document], size: int | None = None,
@@ -42,6 +48,8 @@ def summarise(documents: list[Document], size: int | None = None,
     centroid = normalised(sum((Counter(v) for v in vectors), Counter()))
     relevance = [cosine(v, centroid) for v in vectors]
     lead = [LEAD_BONUS if s.start == _first_start(doc) else 0.0 for doc, s in candidates]
+    support = [SUPPORT_BONUS * min(k, SUPPORT_FULL) / SUPPORT_FULL
+               for k in _support(vectors, [doc.id for doc, _ in candidates])]
     covers = [{f for f, facet in enumerate(facets) if (doc.id, s.start) in facet} for doc, s in candidates]
     want = size or max(MIN_SENTENCES, min(MAX_SENTENCES, 2 + len(documents) + len(facets) // 2))
     chosen: list[int] = []
@@ -52,7 +60,7 @@ def summarise(documents: list[Document], size: int | None = None,
         def mmr(i: int) -> float:
             redundancy = max((cosine(vectors[i], vectors[j]) for j in chosen), default=0.0)
             bonus = FACET_BONUS if covers[i] - covered else 0.0
-            return MMR_LAMBDA * relevance[i] - (1 - MMR_LAMBDA) * redundancy + bonus + lead[i]
+            return MMR_LAMBDA * relevance[i] - (1 - MMR_LAMBDA) * redundancy + bonus + lead[i] + support[i]
 
         best = max(remaining, key=lambda i: (mmr(i), -rank[i]))
         remaining.remove(best)
@@ -69,3 +77,23 @@ def summarise(documents: list[Document], size: int | None = None,
 def _first_start(doc: Document) -> int | None:
     """Start of the document's first sentence long enough to be prose (not a heading)."""
     return next((s.start for s in doc.sentences if len(s.text.split()) >= MIN_WORDS), None)
+
+
+def _support(vectors: list[dict[str, float]], docs: list[str]) -> list[int]:
+    """For each sentence, how many other documents have a sentence saying much the same
+    (cosine ≥ SUPPORT_SIMILARITY): points several outlets make belong in a summary. Partners
+    come from an inverted index of the sentence's rarest stems, at most SUPPORT_PARTNERS per
+    sentence, so the cost grows with the number of sentences, not its square."""
+    postings: dict[str, list[int]] = {}
+    for i, v in enumerate(vectors):
+        for t in v:
+            postings.setdefault(t, []).append(i)
+    out = []
+    for i, v in enumerate(vectors):
+        shared: Counter[int] = Counter()
+        rare = sorted((t for t in v if len(postings[t]) <= SUPPORT_POSTINGS), key=lambda t: (len(postings[t]), t))
+        for t in rare[:SUPPORT_STEMS]:
+            shared.update(j for j in postings[t] if docs[j] != docs[i])
+        partners = sorted(shared, key=lambda j: (-shared[j], j))[:SUPPORT_PARTNERS]
+        out.append(len({docs[j] for j in partners if cosine(v, vectors[j]) >= SUPPORT_SIMILARITY}))
+    return out
