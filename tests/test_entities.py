@@ -87,6 +87,13 @@ def test_a_surname_shared_by_two_people_stays_apart():
     assert not together(docs, "Biden", "Joe Biden") and not together(docs, "Biden", "Hunter Biden")
 
 
+@pytest.mark.parametrize("part, whole", [("centro Italia", "Italia"), ("nord Europa", "Europa"),
+                                         ("northern Italy", "Italy")])
+def test_a_part_of_a_place_is_not_the_place(part, whole):
+    docs = corpus([(part, "LOC"), (whole, "LOC")])
+    assert not together(docs, part, whole), groups(docs)
+
+
 def test_descriptor_joins_the_place():
     docs = corpus([("Kursk", "LOC"), ("regione di Kursk", "LOC"), ("oblast del Donetsk", "LOC"), ("Donetsk", "LOC")])
     assert together(docs, "Kursk", "regione di Kursk") and together(docs, "Donetsk", "oblast del Donetsk")

@@ -287,8 +287,8 @@ def _join_descriptors(names, union) -> None:
         while i < len(words) - 1 and (words[i][:1].islower() or
                                       name_key(words[i]) in it.NAME_FUNCTION_WORDS | en.NAME_FUNCTION_WORDS):
             i += 1
-        if i == 0:
-            continue
+        if i == 0 or any(name_key(w) in it.AREA_PART_WORDS | en.AREA_PART_WORDS for w in words[:i]):
+            continue  # "centro Italia" is a part of Italia, not another name for it
         rest = name_key(" ".join(words[i:]))
         if rest in names and rest != name.key and names[rest].type in (name.type, "LOC") \
                 and not _different_countries(name, names[rest]):

@@ -43,6 +43,9 @@ DATE_HEADER_WORDS = ("date", "published", "posted", "updated")
 
 # Function words inside official names: not counted when an acronym is read from a name
 # ("Democratic People's Republic of Korea" → DPRK).
+# Words naming a part of a place: "northern Italy", "central Europe" are not Italy or Europe.
+AREA_PART_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                             "western", "central", "upper", "lower", "greater", "inner", "outer"})
 NAME_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "s"})
 
 # Word families for what news counts and outlets dispute: figures counted with different

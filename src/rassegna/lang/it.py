@@ -55,6 +55,9 @@ DATE_HEADER_WORDS = ("date", "data", "pubblicato", "pubblicato il", "aggiornato"
 
 # Function words inside official names: not counted when an acronym is read from a name
 # ("Repubblica Popolare Democratica di Corea" → RPDC).
+# Words naming a part of a place: "centro Italia", "nord Europa" are not Italia or Europa.
+AREA_PART_WORDS = frozenset({"nord", "sud", "est", "ovest", "centro", "alta", "bassa", "medio",
+                             "basso", "alto", "estremo", "sudest", "nordest", "nordovest", "sudovest"})
 NAME_FUNCTION_WORDS = frozenset({"di", "del", "della", "dello", "dei", "degli", "delle", "d",
                                  "e", "ed", "il", "lo", "la", "i", "gli", "le", "l", "per"})
 
