@@ -208,3 +208,9 @@ def test_spark_engine_gives_the_same_documents(tmp_path):
 def test_eval_rejects_unknown_task(tmp_path):
     result = CliRunner().invoke(app, ["eval", "nonsense", str(tmp_path)])
     assert result.exit_code != 0 and "unknown eval task" in result.output
+
+
+def test_eval_on_data_in_the_wrong_layout_is_a_one_line_error(tmp_path):
+    result = CliRunner().invoke(app, ["eval", "stories", str(tmp_path)])
+    assert result.exit_code == 1 and "cannot score stories" in result.output
+    assert "corpus_" in result.output and "Traceback" not in result.output

@@ -91,3 +91,25 @@ def test_a_point_several_outlets_make_is_supported():
                  ("b", "Il traffico sulla tangenziale è rimasto bloccato per tre ore dopo l'incidente.")]
     vectors = tfidf(Counter(stems(t)) for _, t in sentences)
     assert _support(vectors, [d for d, _ in sentences]) == [2, 2, 2, 0, 0]
+
+
+def test_a_document_close_only_to_a_story_centroid_does_not_join_it():
+    # ten documents on ten different words form one story only through their centroid in this
+    # hand-made set-up; a document that touches each of them a little (cosine 0.09 with each,
+    # 0.28 with the centroid) must start its own story rather than chain onto the big one
+    from rassegna.stories import _Story
+    from rassegna.vectors import normalised
+    words = [f"w{k}" for k in range(10)]
+    members = [{w: 1.0} for w in words]
+    bridge = normalised({**{w: 0.09 for w in words}, "other": (1 - 10 * 0.09 ** 2) ** 0.5})
+    story = _Story()
+    for i, vector in enumerate(members):
+        story.add(i, vector)
+    from rassegna.stories import _best_story
+    index = {w: {0} for w in words}
+    vectors = members + [bridge]
+    best, _ = _best_story(len(members), vectors, [story], index)
+    assert best is None
+    close = normalised({"w0": 0.5, "other": 0.5})
+    best, _ = _best_story(len(members) + 1, vectors + [close], [story], index)
+    assert best == 0

@@ -125,7 +125,10 @@ def evaluate(
         _fail(f"unknown eval task {task!r}: available: {', '.join(sorted(TASKS))}")
     if not data.exists():
         _fail(f"{data} does not exist")
-    metrics = TASKS[task](data, lang=lang)
+    try:
+        metrics = TASKS[task](data, lang=lang)
+    except (ValueError, OSError) as error:  # data in the wrong layout: say so, no traceback
+        _fail(f"cannot score {task} on {data}: {error}")
     sys.stdout.write(json.dumps(metrics, ensure_ascii=False, indent=1) + "\n")
 
 

@@ -67,7 +67,8 @@ def pairwise(gold: dict[str, str], predicted: dict[str, str]) -> dict[str, float
 def evaluate_stories(folder: Path) -> dict:
     started = time.perf_counter()
     documents, gold = [], {}
-    for topic in sorted(p for p in Path(folder).iterdir() if p.is_dir() and p.name.startswith("corpus_")):
+    # the topic folders may sit below DIR (MEANTIME ships them under intra_cross-doc_annotation/)
+    for topic in sorted(p for p in Path(folder).rglob("corpus_*") if p.is_dir()):
         for path in sorted(topic.glob("*.xml")):
             # the whole per-document stage, as in a build: entities weigh in the grouping
             doc = analyse(read_meantime(path), Options(lang="en"))
