@@ -106,3 +106,36 @@ def test_timeline_order_is_chronological():
     random.seed(1)
     d = dossier_of(texts, "it")
     assert [e["date"] for e in d.timeline] == ["2019", "2020-03", "2021-02-05"]
+
+
+def test_one_outlet_giving_two_values_is_not_a_disagreement_between_sources():
+    from rassegna.claims import _sources_disagree
+    # an outlet that reports 120 and later 150 agrees with one that reports 150
+    assert not _sources_disagree([("doc:a", (120, 120)), ("doc:a", (150, 150)), ("doc:b", (150, 150))])
+    # but not with one that reports 100
+    assert _sources_disagree([("doc:a", (120, 120)), ("doc:a", (150, 150)), ("doc:b", (100, 100))])
+    # one outlet alone never disagrees with itself
+    assert not _sources_disagree([("doc:a", (2400, 2400)), ("doc:a", (3299, 3299))])
+    # "circa 10.000" from one source, "12.000" from another: disjoint
+    assert _sources_disagree([("entity:e1", (9000, 11000)), ("entity:e2", (12000, 12000))])
+    # "oltre 600.000" allows 650.000
+    assert not _sources_disagree([("entity:e1", (600000, float("inf"))), ("entity:e2", (650000, 650000))])
+
+
+def test_the_same_outlet_giving_a_figure_and_its_update_is_no_conflict():
+    texts = [("On 12 May 2024 the storm killed 35 people in Texas. "
+              "By the evening the storm had killed 41 people in Texas."),
+             "The storm that hit Texas on 12 May 2024 killed 41 people."]
+    d = dossier_of(texts, "en")
+    (deaths,) = [c for c in d.claims if 41 in c["values"]]
+    assert deaths["values"] == [35, 41] and deaths["conflict"] is False
+
+
+def test_an_exact_figure_covers_what_rounds_to_it():
+    q = {"value": 129, "qualifier": "exact", "low": None, "high": None}
+    low, high = interval(q)
+    assert low < 129 < 129.99 < high and high < 131  # "$129" and "$129.99" agree
+    low, high = interval({**q, "value": 0.2})
+    assert low <= 0.15 + 1e-9 and high >= 0.25 - 1e-9  # "0.2%" covers 0.21%
+    low, high = interval({**q, "value": 12000})
+    assert high < 12500 and low > 11500  # "12.000" and "12.500" still differ

@@ -33,6 +33,9 @@ from rassegna.vectors import cosine, normalised
 
 MAGNITUDE_RATIO = 1.5
 APPROX_TOLERANCE = 0.10  # "circa 10.000" covers 9.000–11.000
+# An exact figure still stands for what rounds to it: "$129" for $129.99, "0.2%" for 0.21%.
+# 1 % of the value (prices, rounded totals), or half a unit of its last decimal when wider.
+ROUNDING = 0.01
 SAME_HEAD_CONTEXT = 0.08  # context similarity enough when the head nouns agree
 CONTEXT_ALONE = 0.25  # context similarity enough on its own
 CONTEXT_WORDS = 8  # words either side of the number, inside its sentence
@@ -112,7 +115,10 @@ def _groups(quantities: list[dict], contexts: list[dict], heads: list[str | None
                 if values[y] > values[x] * MAGNITUDE_RATIO:
                     break
                 j = order[y]
-                if root(i) != root(j) and _linked(quantities[i], quantities[j], contexts[i], contexts[j],
+                # a claim is made across documents: figures of one document are not linked to
+                # each other (a price list, a match report's statistics), only through other
+                # documents, so one document's many numbers do not chain into one claim
+                if quantities[i]["doc"] != quantities[j]["doc"] and root(i) != root(j) and _linked(quantities[i], quantities[j], contexts[i], contexts[j],
                                                   heads[i], heads[j]):
                     parent[root(i)] = root(j)
     groups: dict[int, list[int]] = defaultdict(list)
@@ -200,7 +206,15 @@ def interval(q: dict) -> tuple[float, float]:
         return v, math.inf
     if kind in ("less_than", "up_to"):
         return 0.0, v
-    return v, v
+    margin = max(abs(v) * ROUNDING, _half_last_decimal(v))
+    return v - margin, v + margin
+
+
+def _half_last_decimal(v: float) -> float:
+    digits = repr(float(v)).partition(".")[2]
+    if "e" in digits or digits in ("", "0"):
+        return 0.0
+    return 0.5 * 10 ** -len(digits)
 
 
 def is_vague(q: dict) -> bool:
@@ -214,9 +228,7 @@ def _claim(story: str, members: list[dict], independent: dict[str, str], label_f
     """The claim record; its label is the commonest concept among the figures that count
     what the claim's contexts mostly speak of ("morti e feriti", not "soldati russi")."""
     members = sorted(members, key=lambda q: (q["doc"], q["start"]))
-    intervals = [interval(q) for q in members if not is_vague(q)]
-    # some two intervals are disjoint exactly when the highest start lies past the lowest end
-    conflict = bool(intervals) and max(a for a, _ in intervals) > min(b for _, b in intervals)
+    conflict = _sources_disagree([(_source_of(q), interval(q)) for q in members if not is_vague(q)])
     stated = [q for q in members if not is_vague(q)] or members
     points = sorted({float(v) for q in stated
                      for v in (q["value"], q["high"] if q["qualifier"] == "range" else None) if v is not None})
@@ -238,6 +250,34 @@ def _claim(story: str, members: list[dict], independent: dict[str, str], label_f
                      "speaker": q.get("speaker"), "speaker_name": q.get("speaker_name")}
                     for q in members],
     }
+
+
+def _source_of(q: dict) -> str:
+    """Who gives a figure: its speaker when it is attributed, else its document. A rewrite
+    that changes its original's figure disagrees with it, so documents are not merged into
+    their independent sources here."""
+    if q.get("speaker"):
+        return "entity:" + q["speaker"]
+    if q.get("speaker_name"):  # an unnamed source ("officials") is one only within its document
+        return f"speaker:{q['doc']}:{q['speaker_name'].lower()}"
+    return "doc:" + q["doc"]
+
+
+def _sources_disagree(figures: list[tuple[str, tuple[float, float]]]) -> bool:
+    """Two sources say incompatible things: what one allows lies wholly past what the other
+    allows. A source that gives several values ("$2,400" for one model and "$3,299" for
+    another; a toll of 120 in the morning and 150 by the evening) allows all of them, so it
+    disagrees with no one who gives one of those values. Linear: each source's lowest and
+    highest value, then the two extreme sources on each side."""
+    lowest: dict[str, float] = {}
+    highest: dict[str, float] = {}
+    for source, (start, end) in figures:
+        lowest[source] = min(start, lowest.get(source, math.inf))
+        highest[source] = max(end, highest.get(source, -math.inf))
+    above = sorted(lowest.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
+    below = sorted(highest.items(), key=lambda kv: (kv[1], kv[0]))[:2]
+    # some two sources are disjoint exactly when one of these pairs is
+    return any(a != b and start > end for a, start in above for b, end in below)
 
 
 def _plain(v: float) -> float | int:
