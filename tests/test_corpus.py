@@ -113,3 +113,11 @@ def test_a_document_close_only_to_a_story_centroid_does_not_join_it():
     close = normalised({"w0": 0.5, "other": 0.5})
     best, _ = _best_story(len(members) + 1, vectors + [close], [story], index)
     assert best == 0
+
+
+def test_table_rows_are_not_summary_material():
+    from rassegna.summary import reads_as_prose
+    assert not reads_as_prose("| 1 | Kyle Busch | 5040 | 5 | 1 | 17 | 27 |")
+    assert not reads_as_prose("|  | Seeking a bigger role for a big rocket by Jeff Foust Monday")
+    assert reads_as_prose("«Non ci sono truppe nordcoreane in Ucraina», ha detto il portavoce.")
+    assert reads_as_prose("NATO confirmed on Monday that North Korean troops are in Kursk.")

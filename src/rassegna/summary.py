@@ -41,7 +41,7 @@ def summarise(documents: list[Document], size: int | None = None,
     """
     facets = facets or []
     candidates = [(doc, s) for doc in documents for s in doc.sentences
-                  if MIN_WORDS <= len(s.text.split()) <= MAX_WORDS]
+                  if MIN_WORDS <= len(s.text.split()) <= MAX_WORDS and reads_as_prose(s.text)]
     if not candidates:
         return []
     vectors = tfidf(Counter(stems(s.text)) for _, s in candidates)
@@ -72,6 +72,13 @@ def summarise(documents: list[Document], size: int | None = None,
     chosen.sort(key=lambda i: (candidates[i][0].published or "", candidates[i][0].id, candidates[i][1].start))
     return [{"text": s.text, "citations": [{"doc": doc.id, "start": s.start, "end": s.end}]}
             for doc, s in (candidates[i] for i in chosen)]
+
+
+def reads_as_prose(text: str) -> bool:
+    """Table rows ("| 1 | Kyle Busch | 5040 |", which the HTML extractor keeps) and lines that
+    open on a symbol are not sentences a summary can quote."""
+    first = text.lstrip()[:1]
+    return "|" not in text and (first.isalnum() or first in "\"'“‘«„(")
 
 
 def _first_start(doc: Document) -> int | None:
