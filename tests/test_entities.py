@@ -30,6 +30,8 @@ def together(docs, *names) -> bool:
     ("Yoon Suk Yeol", "Yoon Suk-yeol"),
     ("Corea del Nord", "Corea del nord", "RPDC", "DPRK", "North Korea"),
     ("Usa", "USA", "Stati Uniti", "United States", "U.S.A."),
+    ("U.S.", "US", "United States", "Stati Uniti"),
+    ("UK", "U.K.", "United Kingdom", "Regno Unito"),
     ("Corea del Sud", "South Korea", "Republic of Korea"),
     ("Cina", "China", "People's Republic of China", "Repubblica Popolare Cinese"),
     ("Regno Unito", "United Kingdom", "Regno Unito di Gran Bretagna e d'Irlanda del Nord"),
@@ -130,3 +132,37 @@ def test_entities_are_independent_of_document_order():
     b = list(reversed(a))
     strip = lambda es: sorted((e["name"], e["type"], tuple(sorted(e["aliases"]))) for e in es)  # noqa: E731
     assert strip(canonical_entities(a)) == strip(canonical_entities(b))
+
+
+def test_a_title_before_a_surname_is_the_same_person():
+    docs = corpus([("Donald Trump", "PER"), ("Mr. Trump", "PER"), ("Trump", "PER")],
+                  [("Sen. Elizabeth Warren", "PER"), ("Warren", "PER"), ("Ms. Warren", "PER")],
+                  [("dott.ssa Anna Bianchi", "PER"), ("la dott.ssa Bianchi", "PER")],
+                  [("sig. Rossi", "PER"), ("Mario Rossi", "PER")])
+    assert together(docs, "Donald Trump", "Mr. Trump", "Trump")
+    assert together(docs, "Sen. Elizabeth Warren", "Warren", "Ms. Warren")
+    assert together(docs, "sig. Rossi", "Mario Rossi")
+    (trump,) = [e for e in canonical_entities(docs) if "Trump" in e["aliases"]]
+    assert trump["name"] == "Donald Trump"  # the fullest name, not the titled surname
+
+
+def test_two_capitals_are_a_country_only_when_written_as_one():
+    assert country_of("U.S.") == "US" and country_of("U.K.") == "GB" and country_of("UK") == "GB"
+    assert country_of("IT") is None and country_of("TV") is None and country_of("AI") is None
+    docs = corpus([("Mr. Trump", "PER"), ("Mrs. Trump", "PER"), ("Melania Trump", "PER"), ("Donald Trump", "PER")])
+    # "Trump" alone would be ambiguous between two people: the titles do not settle it
+    assert not together(docs, "Melania Trump", "Donald Trump")
+
+
+def test_a_surname_goes_to_a_bearer_who_outweighs_the_others():
+    main = [("Donald Trump", "PER")] * 8
+    docs = corpus(main + [("Make Trump", "PER")], [("Trump", "PER"), ("Mr. Trump’s", "ORG"), ("Trump-era", "PER")])
+    assert together(docs, "Donald Trump", "Trump", "Mr. Trump’s", "Trump-era")
+    assert not together(docs, "Make Trump", "Trump")
+    docs = corpus([("Joe Biden", "PER")] * 3 + [("Hunter Biden", "PER")] * 2, [("Biden", "PER")])
+    assert not together(docs, "Biden", "Joe Biden") and not together(docs, "Biden", "Hunter Biden")
+
+
+def test_hyphenated_names_keep_their_parts():
+    docs = corpus([("Yoon Suk-yeol", "PER"), ("Yoon Suk Yeol", "PER")], [("Russia-backed", "MISC"), ("Russia", "LOC")])
+    assert together(docs, "Yoon Suk-yeol", "Yoon Suk Yeol") and together(docs, "Russia-backed", "Russia")

@@ -37,6 +37,7 @@ from rassegna.model import Document
 # How alike two words must be to be one spelling (difflib ratio), and how long at least.
 NEAR_SPELLING = 0.85
 NEAR_SPELLING_MIN_LENGTH = 5
+DOMINANT_SHARE = 4  # a surname goes to the bearer named this many times more than all others
 TYPE_ORDER = ("PER", "ORG", "LOC", "MISC")  # ties in the type vote go to the earlier one
 
 
@@ -47,6 +48,22 @@ def name_key(text: str) -> str:
     text = re.sub(r"(?<=\w)\.(?=\w)|\.$", "", text)  # U.S. → US
     text = re.sub(r"[\s\-‐‑–—'’`´.,]+", " ", text)
     return text.casefold().strip()
+
+
+_MODIFIER_SUFFIX = re.compile(r"[-‐‑](?:" + "|".join(sorted(en.COMPOUND_MODIFIERS)) + r")$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s$")
+
+
+def entity_key(text: str) -> str:
+    """`name_key` of the name a mention stands for: without a leading courtesy or office
+    title ("Mr. Trump" is "trump", as "Trump" is, so that it joins "Donald Trump" rather than
+    competing with it as a second two-word name), an English possessive ("Trump’s") or a
+    hyphenated modifier ("Trump-era"). A title alone stays itself."""
+    text = _POSSESSIVE.sub("", _MODIFIER_SUFFIX.sub("", text.strip()))
+    words = name_key(text).split()
+    while len(words) > 1 and words[0] in en.HONORIFICS | it.HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -106,6 +123,9 @@ def country_names() -> tuple[dict[str, str], dict[tuple[str, str, str], str]]:
                 if acronym:
                     acronyms[_acronym_shape(acronym)].add(code)
         names[f"alpha3:{country.alpha_3}"].add(code)
+        names[f"alpha2:{code}"].add(code)
+    # ISO 3166-1 reserves "UK" for the United Kingdom beside its code GB; pycountry lists only GB
+    names["alpha2:UK"].add("GB")
     return ({k: next(iter(v)) for k, v in names.items() if len(v) == 1},
             {k: next(iter(v)) for k, v in acronyms.items() if len(v) == 1})
 
@@ -121,6 +141,12 @@ def country_of(surface: str) -> str | None:
         # Italian papers write "Usa" as often as "USA"
         if f"alpha3:{compact.upper()}" in names:
             return names[f"alpha3:{compact.upper()}"]
+    if len(compact) == 2 and compact.isalpha() and compact.isupper() and (
+            "." in surface or compact in ("US", "UK")):
+        # "U.S.", "U.K.": written with dots, two capitals are a country code. Without dots only
+        # US and UK are read so (news writes "US-China", "UK ministers"); "IT", "TV", "AI"
+        # are words more often than Italy, Tuvalu or Anguilla.
+        return names.get(f"alpha2:{compact}")
     if compact.isupper() and compact.isalpha() and 3 <= len(compact) <= 6:
         return acronyms.get(_acronym_shape(compact))
     return None
@@ -208,7 +234,7 @@ def canonical_entities(documents: list[Document]) -> list[dict]:
     by_doc: dict[str, list[str]] = defaultdict(list)
     for doc in documents:
         for m in doc.entities:
-            key = name_key(m.text)
+            key = entity_key(m.text)
             if not key:
                 continue
             name = names.setdefault(key, _Name(key))
@@ -267,14 +293,28 @@ def _join_person_parts(names, by_doc, union) -> None:
         local = {c for c in candidates if names[c].docs & name.docs}
         if len(local) == 1:
             target = next(iter(local))
+        elif local and _dominant(local, names):
+            target = _dominant(local, names)
         elif not local and name.type == "PER" and len({union.find(c) for c in candidates}) == 1:
             # across the corpus the one-word name must itself read as a person
             target = min(candidates)
+        elif not local and name.type == "PER" and _dominant(candidates, names):
+            target = _dominant(candidates, names)
         else:
             continue
         union.join(target, name.key)
         # part of a person's name: the model's other readings ("Rutte" as LOC) were slips
         name.types = Counter({"PER": sum(name.types.values())})
+
+
+def _dominant(candidates: set[str], names) -> str | None:
+    """The fuller name a surname stands for when one bearer outweighs all others together
+    DOMINANT_SHARE to one ("Donald Trump" against a stray "Make Trump" the model cut from a
+    slogan); None when two bearers are both present (Joe and Hunter Biden)."""
+    weight = {c: len(names[c].mentions) for c in candidates}
+    top = max(sorted(weight), key=lambda c: weight[c])
+    rest = sum(weight.values()) - weight[top]
+    return top if weight[top] >= DOMINANT_SHARE * rest else None
 
 
 def _join_descriptors(names, union) -> None:
@@ -338,7 +378,7 @@ def _entity(members: list[_Name]) -> dict:
         etype = min(types, key=lambda t: (-types[t], TYPE_ORDER.index(t)))
     if etype == "PER":
         # the fullest form a source wrote: "Mark Rutte", not "Rutte"
-        name = max(surfaces, key=lambda s: (len(name_key(s).split()), surfaces[s], s))
+        name = max(surfaces, key=lambda s: (len(entity_key(s).split()), surfaces[s], s))
     else:
         # the most written form; among equals a name before a descriptor ("Kursk", not
         # "regione di Kursk"), then a spelled-out name before an acronym ("Stati Uniti", "Usa")

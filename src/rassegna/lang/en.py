@@ -47,6 +47,16 @@ DATE_HEADER_WORDS = ("date", "published", "posted", "updated")
 AREA_PART_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
                              "western", "central", "upper", "lower", "greater", "inner", "outer"})
 NAME_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "s"})
+# Words that make a name into a modifier when hyphenated to it ("Trump-era", "Russia-backed",
+# "Kyiv-based"): the mention is the name alone.
+COMPOUND_MODIFIERS = frozenset({"era", "led", "backed", "based", "born", "imposed", "style",
+                                "like", "linked", "controlled", "owned", "run", "made", "funded",
+                                "sponsored", "affiliated", "allied", "occupied", "held", "friendly",
+                                "bound", "centric", "inspired", "appointed", "aligned", "brokered"})
+# Courtesy and office titles written before a surname ("Mr. Trump", "Sen. Warren"): the name
+# is the same person's without them. Keys as `entities.name_key` writes them (no dots).
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "sen",
+                        "rep", "gov", "gen", "lt", "col", "capt", "sgt", "rev", "fr"})
 
 # Word families for what news counts and outlets dispute: figures counted with different
 # words ("600,000 dead and wounded", "650,000 casualties") measure one thing. Matched as word

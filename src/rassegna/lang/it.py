@@ -58,6 +58,10 @@ DATE_HEADER_WORDS = ("date", "data", "pubblicato", "pubblicato il", "aggiornato"
 # Words naming a part of a place: "centro Italia", "nord Europa" are not Italia or Europa.
 AREA_PART_WORDS = frozenset({"nord", "sud", "est", "ovest", "centro", "alta", "bassa", "medio",
                              "basso", "alto", "estremo", "sudest", "nordest", "nordovest", "sudovest"})
+# Titoli di cortesia e di professione davanti al cognome ("sig. Rossi", "dott.ssa Bianchi"):
+# chiavi come le scrive `entities.name_key` (senza punti).
+HONORIFICS = frozenset({"sig", "sigra", "signor", "sigg", "dott", "dottssa", "dr", "prof",
+                        "profssa", "avv", "ing", "on", "mons", "don", "mr", "mrs", "ms"})
 NAME_FUNCTION_WORDS = frozenset({"di", "del", "della", "dello", "dei", "degli", "delle", "d",
                                  "e", "ed", "il", "lo", "la", "i", "gli", "le", "l", "per"})
 
