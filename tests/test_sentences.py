@@ -66,3 +66,13 @@ def test_heading_glued_to_the_first_sentence_splits_before_an_opener():
     en = "Troops in RussiaThe country sent troops. The site LinkedIn said so."
     assert [s.text for s in split_sentences(en, "en")][:2] == ["Troops in Russia", "The country sent troops."]
     assert len(split_sentences("Il sito LinkedIn ha detto che McDonald ha chiuso.", "it")) == 1
+
+
+def test_a_run_without_punctuation_is_cut_into_bounded_pieces():
+    from rassegna.sentences import MAX_SENTENCE_CHARS
+    text = "Mario Rossi ha detto che " * 400 + "piove, e " * 300 + "fine."
+    spans = split_sentences(text, "it")
+    assert len(spans) > 2 and all(len(s.text) <= MAX_SENTENCE_CHARS for s in spans)
+    # nothing lost, nothing doubled, and the pieces end on a word
+    assert "".join(s.text for s in spans).replace(" ", "") == text.replace(" ", "")
+    assert all(text[s.end - 1] != " " and (s.end == len(text) or text[s.end] == " ") for s in spans)

@@ -22,6 +22,12 @@ _BOUNDARY = re.compile(rf"[{_TERMINALS}]+[{re.escape(_CLOSERS)}]*(?=\s|$)")
 # Scrapes drop the space after a full stop: "nella regione di Kursk.Lo spiegamento".
 _GLUED = re.compile(r"(?<=[a-zà-öø-ÿ]{2}[.!?])(?=[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]|['’][A-Za-zÀ-ÖØ-öø-ÿ]))")
 _WORD_BEFORE = re.compile(r"([\w.]+)\W*$")
+# No real sentence is this long (the longest in the seeds and KIND are under 1,000 characters);
+# a longer run is text without punctuation (a bad extraction, a transcript) and is cut into
+# pieces, preferably after a ; : or , near the limit, so that the per-sentence analyses, some of
+# them quadratic in a sentence's length, stay linear in the document's.
+MAX_SENTENCE_CHARS = 2000
+_SOFT_BREAK = re.compile(r"[;:,]\s")
 
 
 def split_sentences(text: str, lang: str | None = None) -> list[Span]:
@@ -34,9 +40,28 @@ def split_sentences(text: str, lang: str | None = None) -> list[Span]:
         for cut in cuts + [end]:
             span = _trimmed(text, begin, cut)
             if span:
-                spans.append(span)
+                spans.extend(_bounded(text, span))
             begin = cut
     return spans
+
+
+def _bounded(text: str, span: Span) -> list[Span]:
+    """`span`, or its pieces of at most MAX_SENTENCE_CHARS when it is longer."""
+    pieces: list[Span] = []
+    start = span.start
+    while span.end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        floor = start + MAX_SENTENCE_CHARS // 2
+        soft = [m.end() for m in _SOFT_BREAK.finditer(text, floor, limit)]
+        cut = soft[-1] if soft else text.rfind(" ", floor, limit) + 1 or limit
+        piece = _trimmed(text, start, cut)
+        if piece:
+            pieces.append(piece)
+        start = cut
+    piece = _trimmed(text, start, span.end)
+    if piece:
+        pieces.append(piece)
+    return pieces
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
