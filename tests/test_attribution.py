@@ -456,3 +456,25 @@ def test_reporting_phrases_and_adjuncts_before_the_source(text, cue, source):
 
 def test_the_writers_own_view_is_not_an_attribution():
     assert atts("Questa, a nostro avviso, non è una fonte autorevole per la notizia.") == []
+
+
+@pytest.mark.parametrize("text, source, content", [
+    # impersonal reporting verb in a relative clause: the text it is said in is the source
+    ("Il quotidiano ha pubblicato un articolo in cui si sosteneva che il sindaco aveva mentito.",
+     "un articolo", "che il sindaco aveva mentito"),
+    ("Sul muro compare una scritta in inglese in cui si afferma che la guerra è finita.",
+     "una scritta in inglese", "che la guerra è finita"),
+    ("La ministra ha firmato una circolare nella quale si spiega che le scuole resteranno aperte.",
+     "una circolare", "che le scuole resteranno aperte"),
+    # a non-restrictive "secondo cui" after a comma takes the name before the comma
+    ("Il ricorso è stato accolto dalla giudice Anna Verdi, secondo cui mancavano le prove del danno.",
+     "giudice Anna Verdi", "mancavano le prove del danno"),
+    # a free relative after "secondo" is the source, up to its comma
+    ("Secondo chi ha condiviso il video, la polizia avrebbe caricato i manifestanti senza motivo.",
+     "chi ha condiviso il video", "la polizia avrebbe caricato i manifestanti senza motivo"),
+])
+def test_relative_and_free_relative_sources(text, source, content):
+    a = only(text)
+    assert a.source is not None and a.source.text == source
+    assert a.content.text == content
+    check_offsets(text, [a])

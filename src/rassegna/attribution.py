@@ -330,15 +330,37 @@ def _inside_open_quote(text: str, start: int, end: int) -> bool:
     return seg.count("“") > seg.count("”") or seg.count("«") > seg.count("»")
 
 
+def _antecedent(toks: list[Tok], idx: int, lex: Lexicon, text: str) -> tuple[int, int] | None:
+    """The noun phrase a relative clause hangs on: the phrase before token `idx`, from after
+    its last verb-tying preposition ("accolto dalla giudice X, secondo cui") or from its last
+    article that follows no preposition ("compare una scritta in tedesco in cui si sostiene") —
+    the scan cannot tell an unlisted verb ("compare", "accolto") from a noun."""
+    span = _np_before(toks, idx, lex, text)
+    if span is None:
+        return None
+    inside = [k for k, t in enumerate(toks) if span[0] <= t.start and t.end <= span[1]]
+    breaks = getattr(lex.mod, "ANTECEDENT_BREAKS", ())
+    for k in reversed(inside[:-1]):
+        if toks[k].low in breaks:
+            return toks[k + 1].start, span[1]
+        if k > inside[0] and toks[k].low in lex.mod.DETERMINERS and toks[k - 1].low not in lex.mod.NP_PREPOSITIONS \
+                and not toks[k - 1].is_cap and toks[k - 1].text not in ",":
+            return toks[k].start, span[1]
+    return span
+
+
 def _np_before(toks: list[Tok], idx: int, lex: Lexicon, text: str) -> tuple[int, int] | None:
     """The subject noun phrase ending just before token `idx` (the cue), or None."""
     mod = lex.mod
     j = idx - 1
     end_tok = j
+    relative = getattr(mod, "RELATIVE_PREP_OBJECTS", ())
+    if j >= 3 and toks[j].low == "si" and toks[j - 1].low in relative and toks[j - 2].low in mod.NP_STOPS:
+        return _antecedent(toks, j - 2, lex, text)  # "un articolo in cui si sosteneva che"
     if j < 0 or toks[j].low in getattr(mod, "CLITICS", ()):
         return None  # "si spiega che …": impersonal, no subject
     if j >= 2 and toks[j].low in getattr(mod, "RELATIVE_PREP_OBJECTS", ()) and toks[j - 1].low in mod.NP_STOPS:
-        return _np_before(toks, j - 1, lex, text)  # "un post in cui si legge": the antecedent
+        return _antecedent(toks, j - 1, lex, text)  # "un post in cui si legge"
     if toks[j].text == ",":
         # "il segretario generale della Nato, Mark Rutte, ha dichiarato"
         k = j - 1
@@ -928,7 +950,18 @@ def _reported_one(text, sent: Span, si: int, sentences, toks, c: Cue, lex) -> Ca
         content = _content_span(text, toks[rel].end, end)
         if _content_words(text, content) < 2:
             return None
-        return Candidate([content], False, cue, _np_before(toks, idx, lex, text), c.start, kind="prep")
+        # "il giudice Nicola Di Leo, secondo cui …": a non-restrictive relative, past its comma
+        anchor = idx - 1 if idx > 1 and toks[idx - 1].text == "," else idx
+        return Candidate([content], False, cue, _antecedent(toks, anchor, lex, text), c.start, kind="prep")
+    free = getattr(mod, "FREE_RELATIVES", ())
+    if c.kind == "prep" and aft < len(toks) and toks[aft].low in free:
+        # "Secondo chi ha pubblicato il post, il vaccino …": the relative clause is the source
+        comma = next((k for k in range(aft + 1, min(len(toks), aft + 25)) if toks[k].text == ","), None)
+        if comma is not None and comma + 1 < len(toks):
+            content = _content_span(text, toks[comma + 1].start, s_end)
+            if _content_words(text, content) >= 2:
+                source = _trim_span(text, toks[aft].start, toks[comma - 1].end)
+                return Candidate([content], False, cue, source, c.start, kind="prep")
     if c.kind == "prep":
         src, nxt = _np_after(toks, aft, lex, text, allow_time=False)
         pieces = []

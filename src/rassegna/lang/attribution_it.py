@@ -75,6 +75,15 @@ OWN_CUES = (
 # "la notizia secondo cui / secondo la quale …": the relative pronoun after a prepositional cue; the source is the
 # noun phrase before the cue.
 RELATIVE_PREP_OBJECTS = ("cui", "quale", "quali")
+# Prepositions that tie a noun phrase to a verb, not to another noun ("accolto dalla giudice X,
+# secondo cui"; "scritto al ministro X, secondo cui"): an antecedent starts after them. "di" and
+# "in" stay inside ("il giudice del lavoro X", "una scritta in tedesco").
+ANTECEDENT_BREAKS = ("da", "dal", "dallo", "dalla", "dai", "dagli", "dalle", "dall'", "dall’",
+                     "a", "al", "allo", "alla", "ai", "agli", "alle", "all'", "all’", "su", "sul",
+                     "sullo", "sulla", "sui", "sugli", "sulle", "sull'", "sull’", "con", "col",
+                     "tra", "fra")
+# "secondo chi ha pubblicato il post, …": a free relative is the source up to its comma.
+FREE_RELATIVES = ("chi", "quanti", "quante")
 # "secondo" is an ordinal after these words ("il secondo giorno").
 PREP_CUE_BLOCKERS = ("il", "un", "al", "del", "nel", "dal", "sul", "per", "lo", "questo", "in",
                      "di", "della")
