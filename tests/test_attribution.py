@@ -478,3 +478,15 @@ def test_relative_and_free_relative_sources(text, source, content):
     assert a.source is not None and a.source.text == source
     assert a.content.text == content
     check_offsets(text, [a])
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Sempre il 29 maggio il Times of India ha riportato che il college era chiuso.", "il Times of India"),
+    ("Giovedì 16 aprile il ministro della Sanità, Alain Berset, ha ammesso che il Paese era impreparato.",
+     "il ministro della Sanità, Alain Berset"),
+    ("Ieri Mario Draghi ha annunciato che il governo si dimetterà.", "Mario Draghi"),
+    ("Secondo Oggi, il ministro si dimetterà entro la settimana.", "Oggi"),  # the magazine
+])
+def test_a_date_or_linking_adverb_before_the_subject_is_not_the_source(text, source):
+    a = only(text)
+    assert a.source is not None and a.source.text == source

@@ -37,6 +37,7 @@ from pathlib import Path
 from types import ModuleType
 
 from rassegna.lang import attribution_en, attribution_it
+from rassegna.lang import en as _en_words, it as _it_words
 from rassegna.model import Attribution, Document, Quotation, Span
 
 _LEXICONS: dict[str, ModuleType] = {"it": attribution_it, "en": attribution_en}
@@ -535,6 +536,16 @@ def _np_after(toks: list[Tok], idx: int, lex: Lexicon, text: str,
 
 _SOURCE_LEAD = re.compile(r"(?:\[?\d+\]?\s+|\w+mente\s+)+")
 _SOURCE_TAIL = re.compile(r"(?:\s+\w+mente)+$")
+# "Giovedì 16 aprile il ministro …", "Sempre il 29 maggio The Times of India …", "On Monday the
+# agency …": the date and the linking adverb set the scene; the source is what follows.
+_MONTH_NAMES = "|".join(_it_words.MONTHS + _en_words.MONTHS)
+_WEEKDAYS = ("lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|"
+             "monday|tuesday|wednesday|thursday|friday|saturday|sunday")
+_SOURCE_TIME_LEAD = re.compile(
+    r"(?:(?:sempre|già|poi|anche|inoltre|infine|ieri|oggi|also|then|later|earlier|on)\s+)*"
+    rf"(?:(?:{_WEEKDAYS})\s+|(?:il|l['’]|the)\s*(?=\d))?"
+    rf"(?:\d{{1,2}}(?:º|°)?\s+(?:{_MONTH_NAMES})(?:\s+\d{{4}})?|(?:{_MONTH_NAMES})\s+\d{{1,2}}(?:,?\s+\d{{4}})?|(?<=\s)|^)"
+    r"\s*,?\s*", re.IGNORECASE)
 _SOURCE_NOTE = re.compile(r"^.*?(?<![\w,.])\[?\d+\]?\s+(?=[A-ZÀ-Þ])")  # a footnote mark before a name
 
 
@@ -545,6 +556,9 @@ def _tidy_source(text: str, start: int, end: int) -> tuple[int, int] | None:
     note = _SOURCE_NOTE.search(span)
     if note:
         start, span = start + note.end(), span[note.end():]
+    time_lead = _SOURCE_TIME_LEAD.match(span)
+    if time_lead and time_lead.end() and time_lead.end() < len(span):
+        start, span = start + time_lead.end(), span[time_lead.end():]
     lead = _SOURCE_LEAD.match(span)
     if lead and lead.end() < len(span):
         start += lead.end()
