@@ -139,3 +139,17 @@ def test_an_exact_figure_covers_what_rounds_to_it():
     assert low <= 0.15 + 1e-9 and high >= 0.25 - 1e-9  # "0.2%" covers 0.21%
     low, high = interval({**q, "value": 12000})
     assert high < 12500 and low > 11500  # "12.000" and "12.500" still differ
+
+
+def test_dates_counted_from_another_event_do_not_date_the_timeline():
+    texts = ["Il 3 marzo 2025 il ponte è crollato a Genova. Due mesi dopo il cantiere è stato riaperto. "
+             "Quattro mesi prima i tecnici avevano segnalato crepe.",
+             "On 3 March 2025 the bridge collapsed in Genoa. A year earlier engineers had warned of cracks."]
+    for lang, text in zip(("it", "en"), texts):
+        raw = RawDocument(id="d", source="d.txt", text=text, format="txt", needs_cleaning=False,
+                          language=lang, published="2025-03-24")
+        d = build_dossier([analyse(raw, Options())], 1, [])
+        # the relative expressions resolve (from the article's date) but date no event
+        assert any(t.text.lower().endswith(("dopo", "prima", "earlier")) and not t.value.startswith("X")
+                   for t in d.documents[0].timexes)
+        assert [e["date"] for e in d.timeline] == ["2025-03-03"], d.timeline

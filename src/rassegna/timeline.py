@@ -11,9 +11,11 @@ then by precision (a whole month before a day in it).
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 import re
 from collections import Counter, defaultdict
 
+from rassegna.lang import time_en, time_it
 from rassegna.model import Document
 from rassegna.reuse import stems
 from rassegna.vectors import cosine, normalised
@@ -31,6 +33,11 @@ _PATTERNS = [
     (re.compile(r"(\d{4})"), "year"),
 ]
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+# "due mesi dopo", "a year earlier" are resolved from the article's date by the time-expression
+# stage (as TimeML does), but they count from an event of the story, so the date is not one a
+# timeline can stand on: such sentences are not dated by them.
+_EVENT_ANCHORED = re.compile(r"\b(?:" + "|".join(sorted(time_it.EVENT_ANCHORED | time_en.EVENT_ANCHORED)) + r")$",
+                             re.IGNORECASE)
 _PRECISION_ORDER = {"year": 0, "season": 1, "quarter": 2, "month": 3, "week": 4, "day": 5}
 
 
@@ -84,11 +91,13 @@ def _story_events(story: str | None, documents: list[Document]) -> list[dict]:
     dated: list[dict] = []
     for doc in sorted(documents, key=lambda d: d.id):
         seen: set[tuple[int, str]] = set()
+        starts = [s.start for s in doc.sentences]
         for t in doc.timexes:
-            if t.type not in ("DATE", "TIME"):
+            if t.type not in ("DATE", "TIME") or _EVENT_ANCHORED.search(t.text.strip()):
                 continue
             cal = calendar_value(t.value)
-            sentence = next((s for s in doc.sentences if s.start <= t.start < s.end), None)
+            k = bisect_right(starts, t.start) - 1
+            sentence = doc.sentences[k] if k >= 0 and t.start < doc.sentences[k].end else None
             if cal is None or sentence is None or (sentence.start, cal[0]) in seen:
                 continue
             seen.add((sentence.start, cal[0]))

@@ -60,6 +60,8 @@ NEXT = frozenset({"next", "coming", "the coming", "the next", "following", "the 
 AGO = frozenset({"ago"})
 LATER = frozenset({"later", "from now", "hence"})
 BEFORE = frozenset({"earlier"})
+# "two months later", "a year earlier": counted from another event, not from the article's date
+EVENT_ANCHORED = frozenset({"later", "earlier"})
 IN_FUTURE = frozenset({"in", "within"})
 DURATION_PREPS = frozenset({"for", "during", "over", "in", "within", "about", "nearly",
                             "almost", "at least", "more than", "less than"})

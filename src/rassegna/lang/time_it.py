@@ -69,6 +69,8 @@ AGO = frozenset({"fa", "or sono", "orsono"})
 LATER = frozenset({"dopo", "più tardi", "in futuro", "da adesso", "da ora", "da oggi",
                    "da questo momento"})
 BEFORE = frozenset({"prima"})
+# "due mesi dopo", "quattro mesi prima": counted from another event, not from the article's date
+EVENT_ANCHORED = frozenset({"dopo", "più tardi", "prima"})
 IN_FUTURE = frozenset({"tra", "fra", "entro"})  # "tra due settimane"
 DURATION_PREPS = frozenset({"per", "da", "durante", "nell'arco di", "in", "oltre", "circa",
                             "quasi", "almeno"})
