@@ -262,3 +262,11 @@ def test_one_word_person_takes_in_the_first_name_before_it(fake_model):
 def test_person_is_not_extended_left_over_titles_institutions_or_openers(fake_model, text, tagged):
     fake_model({0: [(tagged, "PER")]})
     assert _mentions(text) == [(tagged, "PER")]
+
+
+def test_a_person_never_starts_with_a_number(fake_model):
+    text = "Ingredienti: 2 Tbsp di olio. Poi 1 Yellow Jacket e la signora 3 Anna Rossi."
+    fake_model({0: [("2 Tbsp", "PER")], 1: [("1 Yellow Jacket", "PER"), ("3 Anna Rossi", "PER")]})
+    found = _mentions(text)
+    assert ("Anna Rossi", "PER") in found and ("Yellow Jacket", "PER") in found
+    assert all(not m[0][0].isdigit() for m in found)

@@ -154,6 +154,10 @@ def _tidy(text: str, start: int, end: int, label: str, limit: int, starts: set[i
     while end < limit and (text[end].isalnum() or text[end] in "-‐" and end + 1 < limit and text[end + 1].isalpha()):
         end += 1
     if label == "PER":
+        # no name starts with a number ("1 Yellow", "2 Tbsp" in a recipe list)
+        number = re.match(r"(?:\d[\d.,:/]*\s+)+", text[start:end])
+        if number:
+            start += number.end()
         while True:
             m = _NAME_WORD.match(text, end, limit)
             if not m or m.start(1) in starts or text[end - 1] == ".":
