@@ -270,3 +270,34 @@ def test_a_person_never_starts_with_a_number(fake_model):
     found = _mentions(text)
     assert ("Anna Rossi", "PER") in found and ("Yellow Jacket", "PER") in found
     assert all(not m[0][0].isdigit() for m in found)
+
+
+MEANTIME_XML = """<Document doc_name="x">
+<token t_id="1" sentence="0" number="0">Boeing</token><token t_id="2" sentence="0" number="1">beat</token>
+<token t_id="3" sentence="0" number="2">Airbus</token><token t_id="4" sentence="0" number="3">in</token>
+<token t_id="5" sentence="0" number="4">New</token><token t_id="6" sentence="0" number="5">York</token>
+<token t_id="7" sentence="1" number="6">The</token><token t_id="8" sentence="1" number="7">company</token>
+<token t_id="9" sentence="2" number="8">Unannotated</token><token t_id="10" sentence="2" number="9">tail</token>
+<Markables>
+<ENTITY_MENTION m_id="1" syntactic_type="NAM"><token_anchor t_id="1"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="2" syntactic_type="NAM"><token_anchor t_id="6"/><token_anchor t_id="5"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="3" syntactic_type="NOM"><token_anchor t_id="7"/><token_anchor t_id="8"/></ENTITY_MENTION>
+<ENTITY m_id="10" ent_type="ORG"/><ENTITY m_id="11" ent_type="LOC"/>
+</Markables>
+<Relations>
+<REFERS_TO r_id="1"><source m_id="1"/><target m_id="10"/></REFERS_TO>
+<REFERS_TO r_id="2"><source m_id="2"/><target m_id="11"/></REFERS_TO>
+<REFERS_TO r_id="3"><source m_id="3"/><target m_id="10"/></REFERS_TO>
+</Relations>
+</Document>"""
+
+
+def test_meantime_named_mentions_become_bio_sentences(tmp_path):
+    from rassegna.evaluate.ner import read_meantime
+    (tmp_path / "corpus_x").mkdir()
+    (tmp_path / "corpus_x" / "a.xml").write_text(MEANTIME_XML)
+    sentences = read_meantime(tmp_path)
+    # named mentions only (not "The company"), typed by the entity they refer to, anchors in
+    # token order; the unannotated tail after the last anchored sentence is left out
+    assert sentences == [(["Boeing", "beat", "Airbus", "in", "New", "York"], ["B-ORG", "O", "O", "O", "B-LOC", "I-LOC"]),
+                         (["The", "company"], ["O", "O"])]
