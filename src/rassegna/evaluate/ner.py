@@ -57,7 +57,7 @@ def read_meantime(folder: str | Path) -> list[Sentence]:
     """Sentences of every MEANTIME NAF-like ``.xml`` file below `folder`, tagged in BIO with the
     named (``syntactic_type="NAM"``) entity mentions only: MEANTIME also marks nominal and
     pronominal mentions ("the company", "he"), which no NER tags. A mention's type is that of
-    the entity it REFERS_TO. Only the annotated opening sentences of each article are read."""
+    the entity it REFERS_TO. Sentences after the last annotated one of an article are left out."""
     import xml.etree.ElementTree as ET
 
     sentences: list[Sentence] = []
@@ -83,7 +83,7 @@ def read_meantime(folder: str | Path) -> list[Sentence]:
             anchors.sort(key=lambda t: tokens[t][:2])
             for i, t_id in enumerate(anchors):
                 tags[t_id] = ("B-" if i == 0 else "I-") + label
-        # MEANTIME annotates only the opening sentences of each article (title and first few):
+        # MEANTIME leaves the end of many articles unannotated:
         # the sentences up to the last one any mention, entity or event, is anchored in
         anchored = [tokens[a.get("t_id")][0] for a in markables.iter("token_anchor") if a.get("t_id") in tokens]
         last = max(anchored, default=-1)
