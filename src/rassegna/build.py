@@ -59,16 +59,8 @@ def build(corpus: Sequence[Path | str], out: Path, *, engine: str = "local",
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
     raws, quarantined = read_corpus(corpus, stages)
-    common = common_lines(r.text for r in raws if r.needs_cleaning)
-    with stages.stage("Analysing documents", len(raws)) as bar:
-        results = ENGINES[engine](raws, options, common, workers or default_workers(), bar.advance)
-    with stages.stage("Across documents", None):
-        dossier = build_dossier(results, inputs=len(raws) + len(quarantined),
-                                quarantined=quarantined)
-    data = dossier_to_dict(dossier)
-    data["corpus"] = [str(p) for p in corpus]
-    data["options"] = asdict(options)
-    validate_dossier(data)
+    data = analyse_records(raws, quarantined, options, engine=engine, workers=workers,
+                           stages=stages, corpus=[str(p) for p in corpus])
     with stages.stage("Writing dossier, report and database", 3) as bar:
         out.mkdir(parents=True, exist_ok=True)
         write_json_atomic(data, out / DOSSIER_FILE)
@@ -80,6 +72,27 @@ def build(corpus: Sequence[Path | str], out: Path, *, engine: str = "local",
     return BuildSummary(inputs=data["inputs"], documents=len(data["documents"]),
                         quarantined=len(data["quarantined"]),
                         seconds=time.perf_counter() - started, out=out)
+
+
+def analyse_records(raws: Sequence[RawDocument], quarantined: list[Quarantined], options: Options,
+                    *, engine: str = "local", workers: int | None = None,
+                    stages: Stages | None = None, corpus: list[str] | None = None) -> dict:
+    """Both phases over documents already read: the dossier as a dict, checked against the
+    schema (what `build` writes, and what the Python API returns)."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
+    stages = stages or Stages()
+    common = common_lines(r.text for r in raws if r.needs_cleaning)
+    with stages.stage("Analysing documents", len(raws)) as bar:
+        results = ENGINES[engine](list(raws), options, common, workers or default_workers(), bar.advance)
+    with stages.stage("Across documents", None):
+        dossier = build_dossier(results, inputs=len(raws) + len(quarantined),
+                                quarantined=list(quarantined))
+    data = dossier_to_dict(dossier)
+    data["corpus"] = corpus or []
+    data["options"] = asdict(options)
+    validate_dossier(data)
+    return data
 
 
 def read_corpus(corpus: Sequence[Path | str], stages: Stages) -> tuple[list[RawDocument], list[Quarantined]]:
