@@ -490,3 +490,18 @@ def test_relative_and_free_relative_sources(text, source, content):
 def test_a_date_or_linking_adverb_before_the_subject_is_not_the_source(text, source):
     a = only(text)
     assert a.source is not None and a.source.text == source
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Il sindaco ha pubblicato un video, spiegando che la scuola resterà chiusa fino a lunedì.", "Il sindaco"),
+    ("Antonio Rossi ha chiuso il caso dichiarando ai giornalisti che le cose andavano bene.", "Antonio Rossi"),
+    ("Trainor ha definito «illegittimo» il voto, denunciando l’assenza di osservatori nei seggi.", "Trainor"),
+])
+def test_a_gerund_cue_takes_the_subject_of_its_clause(text, source):
+    (a,) = [a for a in atts(text) if a.cue.text.endswith("ndo")]
+    assert a.source is not None and a.source.text == source
+
+
+def test_a_gerund_after_a_new_clause_keeps_the_previous_speaker():
+    found = atts("Il ministro ha detto che la legge passerà, sostenendo che i voti ci sono.")
+    assert [a.source.text for a in found] == ["Il ministro", "Il ministro"]

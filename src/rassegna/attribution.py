@@ -1048,7 +1048,7 @@ def _reported_one(text, sent: Span, si: int, sentences, toks, c: Cue, lex) -> Ca
                                  inherit=src is None or _is_pronoun(text, src, lex))
 
     # forward: "X ha detto (ai giornalisti) che …" / "X said (that) …"
-    src = _np_before(toks, idx, lex, text) if c.kind != "gerund" else None
+    src = _np_before(toks, idx, lex, text) if c.kind != "gerund" else _clause_subject(toks, idx, lex, text)
     if src is None and c.kind != "gerund" and idx > 0 and toks[idx - 1].text not in {",", ";", ":"} \
             and lex.lang == "en":
         return None
@@ -1077,6 +1077,22 @@ def _reported_one(text, sent: Span, si: int, sentences, toks, c: Cue, lex) -> Ca
         return None
     return Candidate([content], False, cue, src, c.start, kind="forward" if c.kind != "gerund" else "gerund",
                      inherit=src is None or _is_pronoun(text, src, lex))
+
+
+def _clause_subject(toks: list[Tok], idx: int, lex: Lexicon, text: str) -> tuple[int, int] | None:
+    """The subject of the clause a gerund cue hangs on, when the sentence opens with it:
+    "Trainor ha definito illegittimo il voto, denunciando …" → Trainor. Only before an
+    auxiliary (`VERB_HINTS`: "ha", "hanno", "è" …) with no new clause between it and the cue;
+    else None, and the cue takes the previous speaker as before."""
+    hints = getattr(lex.mod, "VERB_HINTS", ())
+    verb = next((j for j in range(1, idx) if toks[j].low in hints), None)
+    if verb is None or any(toks[k].low in lex.mod.CLAUSE_BOUNDARIES or toks[k].text in {";", ":"}
+                           for k in range(verb + 1, idx)):
+        return None
+    span = _np_before(toks, verb, lex, text)
+    if span is None or span[0] != toks[0].start:
+        return None
+    return _tidy_source(text, *span)
 
 
 def _own_cue_candidate(text, sent: Span, prev: Span | None, toks, idx: int, aft: int, cue, c: Cue,
