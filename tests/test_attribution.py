@@ -505,3 +505,8 @@ def test_a_gerund_cue_takes_the_subject_of_its_clause(text, source):
 def test_a_gerund_after_a_new_clause_keeps_the_previous_speaker():
     found = atts("Il ministro ha detto che la legge passerà, sostenendo che i voti ci sono.")
     assert [a.source.text for a in found] == ["Il ministro", "Il ministro"]
+
+
+def test_a_link_word_after_the_source_is_not_part_of_it():
+    a = only("La scena si è verificata a Khyber, come riportato da diversi media pakistani qui.")
+    assert a.source.text == "diversi media pakistani"

@@ -535,7 +535,7 @@ def _np_after(toks: list[Tok], idx: int, lex: Lexicon, text: str,
 
 
 _SOURCE_LEAD = re.compile(r"(?:\[?\d+\]?\s+|\w+mente\s+)+")
-_SOURCE_TAIL = re.compile(r"(?:\s+\w+mente)+$")
+_SOURCE_TAIL = re.compile(r"(?:\s+(?:\w+mente|qui|qua|here|e|and))+$")  # "come riportato da diversi media qui" (a link)
 # "Giovedì 16 aprile il ministro …", "Sempre il 29 maggio The Times of India …", "On Monday the
 # agency …": the date and the linking adverb set the scene; the source is what follows.
 _MONTH_NAMES = "|".join(_it_words.MONTHS + _en_words.MONTHS)
