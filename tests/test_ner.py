@@ -301,3 +301,11 @@ def test_meantime_named_mentions_become_bio_sentences(tmp_path):
     # token order; the unannotated tail after the last anchored sentence is left out
     assert sentences == [(["Boeing", "beat", "Airbus", "in", "New", "York"], ["B-ORG", "O", "O", "O", "B-LOC", "I-LOC"]),
                          (["The", "company"], ["O", "O"])]
+
+
+def test_a_hyphenated_first_name_is_taken_in_for_people_only(fake_model):
+    text = "L'analista Ming-Chi Kuo parla del vertice Usa-Cina e di Jean-Claude Juncker."
+    fake_model({0: [("Chi Kuo", "PER"), ("Cina", "LOC"), ("Claude Juncker", "PER")]})
+    found = _mentions(text)
+    assert ("Ming-Chi Kuo", "PER") in found and ("Jean-Claude Juncker", "PER") in found
+    assert ("Cina", "LOC") in found

@@ -154,6 +154,15 @@ def _tidy(text: str, start: int, end: int, label: str, limit: int, starts: set[i
     while end < limit and (text[end].isalnum() or text[end] in "-‐" and end + 1 < limit and text[end + 1].isalpha()):
         end += 1
     if label == "PER":
+        # a hyphenated first name the model cut ("Ming-" + "Chi Kuo", "Jean-" + "Claude Juncker");
+        # only for people: "US-" + "China" is two places
+        while start > 1 and text[start - 1] in "-‐" and text[start - 2].isalnum():
+            k = start - 1
+            while k > 0 and text[k - 1].isalnum():
+                k -= 1
+            if not text[k].isupper():
+                break
+            start = k
         # no name starts with a number ("1 Yellow", "2 Tbsp" in a recipe list)
         number = re.match(r"(?:\d[\d.,:/]*\s+)+", text[start:end])
         if number:
