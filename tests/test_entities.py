@@ -28,7 +28,9 @@ def together(docs, *names) -> bool:
 
 @pytest.mark.parametrize("names", [
     ("Yoon Suk Yeol", "Yoon Suk-yeol"),
-    ("Corea del Nord", "Corea del nord", "RPDC", "DPRK", "North Korea"),
+    ("Corea del Nord", "Corea del nord", "RPDC", "DPRK", "North Korea", "Nord Corea"),
+    ("Corea del Sud", "Sud Corea", "South Korea"),
+    ("Macedonia del Nord", "Nord Macedonia", "North Macedonia"),
     ("Usa", "USA", "Stati Uniti", "United States", "U.S.A."),
     ("U.S.", "US", "United States", "Stati Uniti"),
     ("UK", "U.K.", "United Kingdom", "Regno Unito"),
@@ -166,3 +168,16 @@ def test_a_surname_goes_to_a_bearer_who_outweighs_the_others():
 def test_hyphenated_names_keep_their_parts():
     docs = corpus([("Yoon Suk-yeol", "PER"), ("Yoon Suk Yeol", "PER")], [("Russia-backed", "MISC"), ("Russia", "LOC")])
     assert together(docs, "Yoon Suk-yeol", "Yoon Suk Yeol") and together(docs, "Russia-backed", "Russia")
+
+
+def test_one_place_under_two_descriptors_is_one_entity():
+    docs = corpus([("regione di Donetsk", "LOC")], [("oblast del Donetsk", "LOC")],
+                  [("regione di Kherson", "LOC")])
+    assert together(docs, "regione di Donetsk", "oblast del Donetsk")
+    assert not together(docs, "regione di Donetsk", "regione di Kherson")
+
+
+def test_north_and_south_stay_apart_in_either_word_order():
+    docs = corpus([("Nord Corea", "LOC"), ("Sud Corea", "LOC"), ("Nord Italia", "LOC"), ("Italia", "LOC")])
+    assert not together(docs, "Nord Corea", "Sud Corea")
+    assert not together(docs, "Nord Italia", "Italia")

@@ -37,6 +37,7 @@ from rassegna.model import Document
 # How alike two words must be to be one spelling (difflib ratio), and how long at least.
 NEAR_SPELLING = 0.85
 NEAR_SPELLING_MIN_LENGTH = 5
+ITALIAN_POINTS = ("nord", "sud", "est", "ovest")
 DOMINANT_SHARE = 4  # a surname goes to the bearer named this many times more than all others
 TYPE_ORDER = ("PER", "ORG", "LOC", "MISC")  # ties in the type vote go to the earlier one
 
@@ -136,6 +137,13 @@ def country_of(surface: str) -> str | None:
     key = name_key(surface)
     if key in names:
         return names[key]
+    words = key.split()
+    if len(words) > 1 and words[0] in ITALIAN_POINTS:
+        # "Nord Corea", "Sud Corea", "Nord Macedonia": the word order papers use beside the
+        # official "Corea del Nord"
+        inverted = f"{' '.join(words[1:])} del {words[0]}"
+        if inverted in names:
+            return names[inverted]
     compact = surface.replace(".", "").strip()
     if len(compact) == 3 and compact.isalpha() and (compact.isupper() or compact.istitle()):
         # Italian papers write "Usa" as often as "USA"
@@ -319,8 +327,9 @@ def _dominant(candidates: set[str], names) -> str | None:
 
 def _join_descriptors(names, union) -> None:
     """"regione di Kursk", "oblast del Donetsk": lower-case descriptor words before a name
-    that is itself an entity of the corpus."""
-    for name in list(names.values()):
+    that is itself an entity of the corpus, or the same name under another descriptor."""
+    described: dict[tuple[str, str], list[str]] = {}
+    for name in sorted(names.values(), key=lambda n: n.key):
         surface = max(name.surfaces, key=lambda s: (name.surfaces[s], s))
         words = surface.split()
         i = 0
@@ -333,6 +342,12 @@ def _join_descriptors(names, union) -> None:
         if rest in names and rest != name.key and names[rest].type in (name.type, "LOC") \
                 and not _different_countries(name, names[rest]):
             union.join(rest, name.key)
+        elif rest not in names:
+            # "regione di Donetsk" and "oblast del Donetsk" with no bare "Donetsk": one place
+            described.setdefault((rest, name.type), []).append(name.key)
+    for keys in described.values():
+        for key in keys[1:]:
+            union.join(keys[0], key)
 
 
 def _join_near_spellings(names, union) -> None:
