@@ -309,3 +309,12 @@ def test_a_hyphenated_first_name_is_taken_in_for_people_only(fake_model):
     found = _mentions(text)
     assert ("Ming-Chi Kuo", "PER") in found and ("Jean-Claude Juncker", "PER") in found
     assert ("Cina", "LOC") in found
+
+
+def test_an_institution_cut_before_its_complement_takes_it_in(fake_model):
+    text = "Hanno parlato il Ministero della Difesa della Repubblica di Corea e la Banca d'Italia. Il Regno è unito."
+    fake_model({0: [("Ministero della Difesa della Repubblica", "ORG"), ("Banca", "ORG")], 1: [("Regno", "LOC")]})
+    found = _mentions(text)
+    assert ("Ministero della Difesa della Repubblica di Corea", "ORG") in found
+    assert ("Banca d'Italia", "ORG") in found
+    assert ("Regno", "LOC") in found  # nothing to take in

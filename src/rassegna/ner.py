@@ -64,6 +64,14 @@ def find_entities(
 # a bracket or the comma of an apposition.
 _EDGE = " \t\n\xa0\"'“”«»‘’„()[]{},;:!?–—-"
 _NAME_WORD = re.compile(r"[ \xa0]([A-ZÀ-Ý][\w’'-]*)")
+# Head nouns of institution and state names that need their proper-name complement: a span the
+# model ended on one of them ("Ministero della Difesa Nazionale della Repubblica" | "di Corea")
+# takes in the "di/of + Name" that follows.
+_NEEDS_COMPLEMENT = frozenset("""repubblica regno stato stati federazione università ministero
+    ministry republic kingdom state states federation university bank banca comune provincia
+    regione province region county contea""".split())
+_COMPLEMENT = re.compile(r"[ \xa0]+(?:di|del|della|dello|dei|degli|delle|d['’]|of(?: the)?)[ \xa0]*"
+                         r"[A-ZÀ-Ý][\w’'-]*(?:[ \xa0]+[A-ZÀ-Ý][\w’'-]*)*")
 # Capitalised words that stand before a name without being part of it: titles and roles
 # ("Presidente", "Papa", "Dott"), institutions and common nouns written with a capital
 # ("Governo Meloni", "Premio Nobel"). Never taken into a person's name.
@@ -153,6 +161,12 @@ def _tidy(text: str, start: int, end: int, label: str, limit: int, starts: set[i
         start -= 1
     while end < limit and (text[end].isalnum() or text[end] in "-‐" and end + 1 < limit and text[end + 1].isalpha()):
         end += 1
+    if label in ("ORG", "LOC"):
+        last = re.findall(r"[\w’']+", text[start:end])
+        if last and last[-1].lower() in _NEEDS_COMPLEMENT:
+            m = _COMPLEMENT.match(text, end, limit)
+            if m:
+                end = m.end()
     if label == "PER":
         # a hyphenated first name the model cut ("Ming-" + "Chi Kuo", "Jean-" + "Claude Juncker");
         # only for people: "US-" + "China" is two places
