@@ -318,3 +318,12 @@ def test_an_institution_cut_before_its_complement_takes_it_in(fake_model):
     assert ("Ministero della Difesa della Repubblica di Corea", "ORG") in found
     assert ("Banca d'Italia", "ORG") in found
     assert ("Regno", "LOC") in found  # nothing to take in
+
+
+def test_two_countries_joined_by_a_hyphen_are_two_places(fake_model):
+    text = "Il vertice Russia-Corea del Nord e la guerra commerciale Usa-Cina. La Guinea-Bissau vota."
+    fake_model({0: [("Russia-Corea del Nord", "LOC"), ("Usa-Cina", "ORG")], 1: [("Guinea-Bissau", "LOC")]})
+    found = _mentions(text)
+    assert [m for m in found if m[0] in ("Russia", "Corea del Nord", "Usa", "Cina")] == [
+        ("Russia", "LOC"), ("Corea del Nord", "LOC"), ("Usa", "LOC"), ("Cina", "LOC")]
+    assert ("Guinea-Bissau", "LOC") in found  # one country's name, not two

@@ -147,9 +147,22 @@ def find_entity_mentions(doc, options=None) -> list:
             continue  # widened into the previous mention's words
         if label == "PER":
             start = _extend_left(text, start, end, sentence.start, kept[-1][1] if kept else 0, ends)
-        kept.append((start, end, label))
+        kept.extend(_country_pair(text, start, end, label))
     kept = _propagate(text, kept, sentences)
     return [EntityMention(a, b, label, text[a:b]) for a, b, label in kept]
+
+
+def _country_pair(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """"Russia-Corea del Nord", "US-China": two countries joined by a hyphen are two places
+    (pycountry and Babel say which names are countries), else the span as it is."""
+    m = re.fullmatch(r"(.+?)[-‐–](.+)", text[start:end])
+    if label not in ("LOC", "ORG") or not m:
+        return [(start, end, label)]
+    from rassegna.entities import country_of  # entities reads mentions; imported late
+
+    if country_of(m.group(1)) and country_of(m.group(2)):
+        return [(start, start + m.end(1), "LOC"), (start + m.start(2), end, "LOC")]
+    return [(start, end, label)]
 
 
 def _tidy(text: str, start: int, end: int, label: str, limit: int, starts: set[int]) -> tuple[int, int]:
