@@ -306,3 +306,13 @@ def test_report_quotes_name_the_speaker_and_list_quoted_words(d: dict) -> None:
     quotes = html[html.index('id="quotes"'):html.index('id="claims"')]
     assert f"<td>{entity['name']}" in quotes and f">{entity['id']}<" not in quotes
     assert "Quoted words, titles and names" in quotes and f"“{word}”" in quotes
+
+
+def test_report_filter_reaches_entities_quotes_claims_and_timeline(d: dict) -> None:
+    import re
+    html = render_report(d)
+    filters = re.findall(r'<(tr|details)[^>]*data-filter="([^"]*)"', html)
+    assert filters and all(f == f.lower() for _, f in filters)
+    # one box filters every list: a name finds its entity row, its quotes and its claims' figures
+    assert sum("mark rutte" in f for _, f in filters) >= 2
+    assert html.count('id="doc-filter"') == 1 and html.index('id="doc-filter"') < html.index('id="stories"')
