@@ -510,3 +510,7 @@ def test_a_gerund_after_a_new_clause_keeps_the_previous_speaker():
 def test_a_link_word_after_the_source_is_not_part_of_it():
     a = only("La scena si è verificata a Khyber, come riportato da diversi media pakistani qui.")
     assert a.source.text == "diversi media pakistani"
+
+
+def test_a_sentence_opening_on_a_gerund_is_the_writers_own_reasoning():
+    assert atts("Osservando la fotografia è infatti evidente che le persone in piazza sono poche.") == []

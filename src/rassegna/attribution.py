@@ -1048,6 +1048,8 @@ def _reported_one(text, sent: Span, si: int, sentences, toks, c: Cue, lex) -> Ca
                                  inherit=src is None or _is_pronoun(text, src, lex))
 
     # forward: "X ha detto (ai giornalisti) che …" / "X said (that) …"
+    if c.kind == "gerund" and idx == 0:
+        return None  # "Osservando la foto è evidente che …": the writer's own reasoning, no speaker
     src = _np_before(toks, idx, lex, text) if c.kind != "gerund" else _clause_subject(toks, idx, lex, text)
     if src is None and c.kind != "gerund" and idx > 0 and toks[idx - 1].text not in {",", ";", ":"} \
             and lex.lang == "en":
