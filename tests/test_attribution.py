@@ -514,3 +514,9 @@ def test_a_link_word_after_the_source_is_not_part_of_it():
 
 def test_a_sentence_opening_on_a_gerund_is_the_writers_own_reasoning():
     assert atts("Osservando la fotografia è infatti evidente che le persone in piazza sono poche.") == []
+
+
+def test_a_trailing_date_is_not_part_of_the_source():
+    found = atts("La notizia è stata pubblicata da Il Giornale il 13 gennaio, secondo cui i vaccini funzionano.")
+    (a,) = [a for a in found if a.cue.text == "secondo"]
+    assert a.source.text == "Il Giornale"

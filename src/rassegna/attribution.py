@@ -546,6 +546,11 @@ _SOURCE_TIME_LEAD = re.compile(
     rf"(?:(?:{_WEEKDAYS})\s+|(?:il|l['’]|the)\s*(?=\d))?"
     rf"(?:\d{{1,2}}(?:º|°)?\s+(?:{_MONTH_NAMES})(?:\s+\d{{4}})?|(?:{_MONTH_NAMES})\s+\d{{1,2}}(?:,?\s+\d{{4}})?|(?<=\s)|^)"
     r"\s*,?\s*", re.IGNORECASE)
+# "Il Giornale il 13 gennaio", "the agency on Monday": a trailing date is when, not who.
+_SOURCE_TIME_TAIL = re.compile(
+    rf"\s+(?:(?:il|l['’]|lo\s+scorso|del|on|last)\s*)?(?:(?:{_WEEKDAYS})\s*)?"
+    rf"(?:\d{{1,2}}(?:º|°)?\s+(?:{_MONTH_NAMES})(?:\s+\d{{4}})?|(?:{_MONTH_NAMES})\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
+    rf"|(?<=\s)(?:{_WEEKDAYS})|(?<=on\s)(?:{_WEEKDAYS})|ieri|oggi|yesterday|today)$", re.IGNORECASE)
 _SOURCE_NOTE = re.compile(r"^.*?(?<![\w,.])\[?\d+\]?\s+(?=[A-ZÀ-Þ])")  # a footnote mark before a name
 
 
@@ -564,6 +569,9 @@ def _tidy_source(text: str, start: int, end: int) -> tuple[int, int] | None:
         start += lead.end()
     elif lead:
         return None
+    when = _SOURCE_TIME_TAIL.search(text, start, end)
+    if when and when.start() > start:
+        end = when.start()
     tail = _SOURCE_TAIL.search(text, start, end)
     if tail and tail.start() > start:
         end = tail.start()
