@@ -164,3 +164,15 @@ def test_offsets_are_into_the_document_text():
 def test_uno_is_a_numeral_before_a_preposition_or_a_unit():
     assert [q.text for q in extract_quantities("Uno su tre non lo sa.", "it")] == ["Uno su tre"]
     assert [(q.value, q.unit) for q in extract_quantities("Offrì uno yen per il progetto.", "it")] == [(1.0, "JPY")]
+
+
+@pytest.mark.parametrize("text,concept", [
+    ("Tariffs on $360 billion worth of Chinese goods will stay.", "Chinese goods"),
+    ("The storm caused $10 million in damages to the port.", "damages"),
+    ("A tariff on some $156 billion in Chinese consumer goods was cancelled.", "Chinese consumer goods"),
+    ("The deal is worth $5 billion in total.", None),
+    ("He paid $5 in cash at the door.", None),
+])
+def test_what_an_english_sum_of_money_is_for(text, concept):
+    q = one(text, "en")
+    assert q.unit == "USD" and q.concept == concept

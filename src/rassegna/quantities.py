@@ -1522,6 +1522,13 @@ def extract_quantities(text: str, lang: str | None = "it") -> list[Quantity]:
                     nxt = stoks[k].low
                     if nxt in cl.mod.OF_WORDS or (code == "it" and nxt in _PARTITIVE_IT):
                         concept = _concept_after(stoks, k, text, cl, skip_of=True)
+                    elif code == "en" and q.unit in _MONEY_UNITS and k + 2 < len(stoks) and (
+                            nxt == "worth" and stoks[k + 1].low in cl.mod.OF_WORDS or nxt == "in"):
+                        # "$360 billion worth of Chinese goods", "$156 billion in consumer goods"
+                        concept = _concept_after(stoks, k + 1, text, cl,
+                                                 skip_of=nxt == "worth")
+                        if concept and nxt == "in" and concept.lower() in cl.mod.IN_NOT_CONCEPT:
+                            concept = None  # "$5 billion in total", "$5 in cash"
                 else:
                     concept = _concept_after(stoks, k, text, cl, skip_of=skip_of)
         if concept is None and q.unit is None and code == "it" and k + 1 < len(stoks) and \

@@ -223,3 +223,7 @@ BREAKDOWN_WORDS = frozenset()
 # "7 km from Pokrovsk": a distance names what it separates; the concept reads "distance from …"
 DISTANCE_FROM = frozenset({"from"})
 DISTANCE_NOUN = "distance"
+
+# After "$N in": phrases that say how, not what ("$5 billion in total", "$20 in cash").
+IN_NOT_CONCEPT = frozenset({"total", "all", "cash", "addition", "advance", "fact", "full", "part",
+                            "return", "exchange", "person"})
