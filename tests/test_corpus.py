@@ -121,3 +121,11 @@ def test_table_rows_are_not_summary_material():
     assert not reads_as_prose("|  | Seeking a bigger role for a big rocket by Jeff Foust Monday")
     assert reads_as_prose("«Non ci sono truppe nordcoreane in Ucraina», ha detto il portavoce.")
     assert reads_as_prose("NATO confirmed on Monday that North Korean troops are in Kursk.")
+
+
+def test_a_conflicting_claim_gives_the_summary_both_sides_to_cover():
+    from rassegna.corpus import _sides
+    quantities = {"q1": {"value": 10000}, "q2": {"value": 12000}, "q3": {"value": 10000}}
+    claim = {"quantities": ["q1", "q2", "q3"], "conflict": True, "spread": {"low": 10000, "high": 12000}}
+    assert _sides(claim, quantities) == [["q1", "q3"], ["q2"]]
+    assert _sides({**claim, "conflict": False}, quantities) == [["q1", "q2", "q3"]]

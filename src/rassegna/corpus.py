@@ -168,8 +168,9 @@ def summarise_step(dossier: Dossier) -> None:
     quantities = {q["id"]: q for q in dossier.quantities}
     facets: dict[str, list[set[tuple[str, int]]]] = {}  # story id -> facets, in one pass each
     for claim in dossier.claims:
-        facets.setdefault(claim["story"], []).append(
-            {_sentence_of(by_id[quantities[q]["doc"]], quantities[q]["start"]) for q in claim["quantities"]} - {None})
+        for side in _sides(claim, quantities):
+            facets.setdefault(claim["story"], []).append(
+                {_sentence_of(by_id[quantities[q]["doc"]], quantities[q]["start"]) for q in side} - {None})
     for event in dossier.timeline:
         # explicitly dated events ("nel giugno 2024"), not every "oggi"
         if any(c.isdigit() for c in event["timex"]["text"]):
@@ -177,6 +178,18 @@ def summarise_step(dossier: Dossier) -> None:
     for story in dossier.stories:
         docs = [by_id[i] for i in story["documents"]]
         story["summary"] = summarise(docs, facets=[f for f in facets.get(story["id"], []) if f])
+
+
+def _sides(claim: dict, quantities: dict[str, dict]) -> list[list[str]]:
+    """A claim's quantities as facets for the summary: one facet, or for a conflict its low and
+    its high side apart, so that the summary names the disagreement ("circa 10.000" and "fino a
+    12.000") instead of covering the claim with one side only."""
+    if not claim.get("conflict"):
+        return [claim["quantities"]]
+    middle = (claim["spread"]["low"] + claim["spread"]["high"]) / 2
+    low = [q for q in claim["quantities"] if (quantities[q]["value"] or 0) < middle]
+    high = [q for q in claim["quantities"] if (quantities[q]["value"] or 0) >= middle]
+    return [side for side in (low, high) if side]
 
 
 def _sentence_of(doc: Document, offset: int) -> tuple[str, int] | None:
