@@ -316,3 +316,15 @@ def test_report_filter_reaches_entities_quotes_claims_and_timeline(d: dict) -> N
     # one box filters every list: a name finds its entity row, its quotes and its claims' figures
     assert sum("mark rutte" in f for _, f in filters) >= 2
     assert html.count('id="doc-filter"') == 1 and html.index('id="doc-filter"') < html.index('id="stories"')
+
+
+def test_a_large_dossier_shows_the_first_rows_and_says_where_the_rest_are(d: dict, monkeypatch) -> None:
+    import rassegna.report as report
+    big = json.loads(json.dumps(d))
+    big["entities"] = [dict(big["entities"][0], id=f"e{i}", name=f"Zqxname{i}") for i in range(30)]
+    monkeypatch.setattr(report, "REPORT_LIMITS", {**report.REPORT_LIMITS, "entities": 10, "texts": 1})
+    html = render_report(big)
+    section = html[html.index('id="entities"'):html.index('id="quotes"')]
+    assert section.count(">Zqxname") == 10 and "… and 20 more" in section
+    assert html.count('class="document"') == 1 and f"… and {len(big['documents']) - 1} more" in html
+    assert "rassegna serve" in html

@@ -56,6 +56,12 @@ _SCRIPT = """
 """
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})")
+# A browser page stays usable up to some tens of MB: past these counts a section shows its first
+# rows (the most mentioned entities, the earliest events, …) and says how many more there are
+# and where they are (dossier.json, rassegna.duckdb, `rassegna serve`). Nothing is left out of
+# the dossier itself.
+REPORT_LIMITS = {"texts": 1000, "documents": 10000, "entities": 5000, "attributions": 5000,
+                 "claims": 5000, "timeline": 5000, "reuse": 5000, "quoted_words": 1000}
 
 
 def _environment() -> jinja2.Environment:
@@ -178,17 +184,26 @@ def render_report(d: dict[str, Any]) -> str:
     documents = d.get("documents") or []
     rows = _document_rows(d)
     timeline = sorted(d.get("timeline") or [], key=lambda t: (str(t.get("date") or ""), str(t.get("id") or "")))
+    full = {"texts": rows, "documents": rows, "entities": _entity_rows(d),
+            "attributions": d.get("attributions") or [], "claims": _claim_rows(d), "timeline": timeline,
+            "reuse": d.get("reuse") or [], "quoted_words": _quoted_words(d)}
+    shown = {k: v[:REPORT_LIMITS[k]] for k, v in full.items()}
+    more = {k: len(full[k]) - len(shown[k]) for k in full}
     return env.get_template("report.html.j2").render(
         d=d,
-        documents=rows,
+        documents=shown["documents"],
+        texts=shown["texts"],
+        attributions=shown["attributions"],
+        reuse=shown["reuse"],
+        more=more,
         languages=_languages(documents),
         chart=_month_chart(documents),
-        entities=_entity_rows(d),
-        claims=_claim_rows(d),
+        entities=shown["entities"],
+        claims=shown["claims"],
         speakers=_speaker_names(d),
-        quoted_words=_quoted_words(d),
-        timeline=timeline,
-        doc_anchors={row["doc"].get("id"): row["anchor"] for row in rows},
+        quoted_words=shown["quoted_words"],
+        timeline=shown["timeline"],
+        doc_anchors={row["doc"].get("id"): row["anchor"] for row in shown["texts"]},
         script=Markup(_SCRIPT),
         script_hash=_csp_hash(_SCRIPT),
     )
