@@ -214,3 +214,21 @@ def test_eval_on_data_in_the_wrong_layout_is_a_one_line_error(tmp_path):
     result = CliRunner().invoke(app, ["eval", "stories", str(tmp_path)])
     assert result.exit_code == 1 and "cannot score stories" in result.output
     assert "corpus_" in result.output and "Traceback" not in result.output
+
+
+def test_a_language_without_resources_is_kept_but_not_analysed_with_other_rules(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "pt.txt").write_text(
+        "Notícia\n\nO ministro disse que 21 de outubro de 2024 foi um dia difícil para 3.000 famílias. "
+        "“Não vamos desistir”, afirmou o presidente do Brasil em Brasília.", encoding="utf-8")
+    (corpus / "it.txt").write_text("Notizia\n\nIl ministro ha detto che 3.000 famiglie sono state aiutate.", encoding="utf-8")
+    build([corpus], tmp_path / "out", workers=1)
+    d = json.loads((tmp_path / "out" / "dossier.json").read_text())
+    docs = {doc["id"]: doc for doc in d["documents"]}
+    assert docs["pt"]["language"] == "pt" and docs["pt"]["text"]
+    assert not [q for q in d["quantities"] if q["doc"] == "pt"]
+    assert not [a for a in d["attributions"] if a["doc"] == "pt"]
+    assert docs["pt"]["quotations"]  # quotation marks are read in any language
+    assert [q for q in d["quantities"] if q["doc"] == "it"]
+    assert "pt (not analysed)" in (tmp_path / "out" / "index.html").read_text()

@@ -35,6 +35,15 @@ SPAN_ANALYSES: list[tuple[str, SpanAnalysis]] = [
 ]
 
 
+# Languages with lexicons and models (`rassegna.lang`, `models/`). A document in another
+# language keeps its text, metadata, sentences and quotation marks, and takes part in reuse
+# and stories; the analyses written for Italian and English are not run on it: English rules
+# on Portuguese or Russian text read "21 de outubro de" as a count and find cues that are not
+# there. The report lists such languages as not analysed.
+ANALYSED_LANGUAGES = ("it", "en")
+LANGUAGE_NEUTRAL = ("quotations",)
+
+
 def analyse(raw: RawDocument, options: Options = Options(),
             common: frozenset[str] = frozenset()) -> Document | Quarantined:
     """Analyse one article; a document with no text left becomes a Quarantined record."""
@@ -70,8 +79,10 @@ def prepare(raw: RawDocument, options: Options, common: frozenset[str] = frozens
 
 def annotate(doc: Document, options: Options) -> Document:
     """Run the registered span analyses over a prepared document (text taken as given)."""
+    supported = doc.language is None or doc.language in ANALYSED_LANGUAGES
     for field_name, analysis in SPAN_ANALYSES:
-        doc = replace(doc, **{field_name: analysis(doc, options)})
+        if supported or field_name in LANGUAGE_NEUTRAL:
+            doc = replace(doc, **{field_name: analysis(doc, options)})
     return date_document(doc, options)
 
 

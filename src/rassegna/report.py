@@ -165,7 +165,12 @@ def _quoted_words(d: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _languages(documents: list[dict[str, Any]]) -> list[tuple[str, int]]:
-    return Counter(doc.get("language") or "unknown" for doc in documents).most_common()
+    from rassegna.pipeline import ANALYSED_LANGUAGES
+
+    counts = Counter(doc.get("language") or "unknown" for doc in documents).most_common()
+    # a language with no lexicons and models is read and grouped, not analysed: say so
+    return [(lang if lang in ANALYSED_LANGUAGES or lang == "unknown" else f"{lang} (not analysed)", n)
+            for lang, n in counts]
 
 
 def _number(value: Any) -> str:
