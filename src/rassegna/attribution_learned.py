@@ -759,6 +759,19 @@ def tidy_piece(text: str, start: int, end: int) -> tuple[int, int, bool]:
     return start, end, quoted
 
 
+def tidy_attribution(text: str, a: Attribution) -> Attribution:
+    """`a` with its content pieces written as the rules write them (`tidy_piece`)."""
+    pieces = list(a.spans) if a.spans else [(a.content.start, a.content.end)]
+    tidied = sorted(tidy_piece(text, s, e) for s, e in pieces)
+    spans = [(s, e) for s, e, _ in tidied if e > s]
+    if not spans:
+        return a
+    start, end = spans[0][0], spans[-1][1]
+    return Attribution(content=Span.of(text, start, end),
+                       direct=a.direct or any(q for _, _, q in tidied), source=a.source, cue=a.cue,
+                       spans=tuple(spans) if len(spans) > 1 else ())
+
+
 def attributions_from_arguments(info: DocInfo, found: list[dict]) -> list[Attribution]:
     text, toks = info.text, info.toks
     out = []
@@ -783,7 +796,16 @@ def attributions_from_arguments(info: DocInfo, found: list[dict]) -> list[Attrib
 
 
 def learned_attributions(text: str, sentences: list[Span], lex: Lexicon, tagger: Tagger) -> list[Attribution]:
-    """Stage 1 (`tag_document`) then, when shipped, stage 2 (`tag_arguments`)."""
+    """The BiLSTM tagger (`attribution_neural`, when `neural.npz` is shipped) with its runs
+    grouped by `attributions_from_tags`; otherwise stage 1 (`tag_document`) then, when shipped,
+    stage 2 (`tag_arguments`)."""
+    from rassegna.attribution_neural import neural_tagger, neural_tags
+
+    neural = neural_tagger(lex.lang)
+    if neural is not None:
+        # on PolNeAR dev the contextual tagger's own runs beat feeding them to stage 2
+        toks, tags, _ = neural_tags(text, sentences, lex, neural)
+        return [tidy_attribution(text, a) for a in attributions_from_tags(text, toks, tags, sentences)]
     toks, tags = tag_document(text, sentences, lex, tagger)
     args = _arg_model(lex.lang)
     if args is None:

@@ -1,0 +1,285 @@
+"""Contextual (BiLSTM) attribution tagger for English, run with numpy.
+
+Trained with PyTorch by `training/attribution/train_neural.py` on PolNeAR train; the weights ship
+as `rassegna/models/attribution_en/neural.npz` (float16, loaded without pickle). The forward pass
+is written out here in numpy on purpose: PyTorch is a training-only dependency (the `train`
+extra), and an LSTM is a few matrix products per step, so run time needs nothing but numpy.
+
+Input per token: a word embedding (lowercased form, capped vocabulary), the embeddings of its two
+distributional cluster ids (`word_clusters.json`), a character CNN (width 3, max-pooled), and a
+few cheap flags the linear tagger also uses (inside a quotation, sentence/paragraph boundaries,
+cue-rate bucket, shape, which rule candidate covers it). A stack of bidirectional LSTMs reads a
+chunk of consecutive paragraphs (PolNeAR contents run across sentences and paragraphs), a linear
+layer gives per-token scores over `attribution_learned.TAGS`, decoded with BIO-constrained
+Viterbi (plus learned transition scores when the model was trained with a CRF).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from rassegna.attribution import _MODEL_DIR, Lexicon, Quote, Tok, find_quotes, tokenize
+from rassegna.model import Span
+
+CHUNK_TOKENS = 200          # paragraphs are packed into chunks of about this many tokens
+MAX_WORD_CHARS = 20
+_ROLES = ("con", "cue", "src")
+_KEPT = ("q", "k", "d")
+_KINDS = ("quote", "continuation", "prep", "inverted", "paren", "final", "forward", "gerund", "own")
+_PUNCT = re.compile(r"^\W+$")
+_QUOTE_TOK = set("“”\"‘’«»'")
+
+# dense flag layout (see `token_inputs`)
+N_DENSE = 15 + len(_ROLES) * len(_KEPT) + len(_ROLES) * len(_KINDS) + len(_ROLES)
+
+
+def _rate_bucket(r: float) -> int:
+    return 0 if r < 0.02 else 1 if r < 0.1 else 2 if r < 0.3 else 3 if r < 0.6 else 4
+
+
+def chunks_of(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
+    """Token ranges of consecutive whole paragraphs packed up to CHUNK_TOKENS (a longer
+    paragraph is its own chunk, already cut at 400 tokens by `paragraphs_of`)."""
+    from rassegna.attribution_learned import paragraphs_of
+
+    out: list[tuple[int, int]] = []
+    for a, b in paragraphs_of(text, toks):
+        if out and b - out[-1][0] <= CHUNK_TOKENS:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+@dataclass
+class Inputs:
+    words: np.ndarray      # (n,) vocabulary ids (0 = padding, 1 = unknown)
+    clusters: np.ndarray   # (n, 2) cluster ids + 1 (0 = unknown)
+    chars: np.ndarray      # (n, MAX_WORD_CHARS) character ids (0 = padding, 1 = unknown)
+    dense: np.ndarray      # (n, N_DENSE) float32 flags
+
+
+def token_inputs(text: str, toks: list[Tok], sentences: list[Span], quotes: list[Quote],
+                 marks: list[tuple[int, int, str]], cue_rate: dict[str, float], vocab: dict[str, int],
+                 chars: dict[str, int], clusters: dict[str, list[int]] | None) -> Inputs:
+    """Per-token model inputs (see the module docstring); the same function builds the training
+    inputs, so train and run time agree."""
+    from rassegna.attribution_learned import paragraphs_of, token_positions
+
+    n = len(toks)
+    sent_of, first_of, last_of, inq = token_positions(toks, sentences, quotes)
+    w = np.ones(n, dtype=np.int64)
+    cl = np.zeros((n, 2), dtype=np.int64)
+    ch = np.zeros((n, MAX_WORD_CHARS), dtype=np.int64)
+    dense = np.zeros((n, N_DENSE), dtype=np.float32)
+    para_first = {a for a, _ in paragraphs_of(text, toks)}
+    for i, t in enumerate(toks):
+        low = t.low
+        w[i] = vocab.get(low, 1)
+        c = clusters.get(low) if clusters else None
+        if c is not None:
+            cl[i] = (c[0] + 1, c[1] + 1)
+        for k, x in enumerate(t.text[:MAX_WORD_CHARS]):
+            ch[i, k] = chars.get(x, 1)
+        s = sent_of[i]
+        d = dense[i]
+        d[0] = inq[i]
+        d[1] = i == first_of[s]
+        d[2] = i == last_of[s]
+        d[3] = i in para_first
+        d[4] = s == 0
+        d[5 + _rate_bucket(cue_rate.get(low, 0.0))] = 1
+        d[10] = t.text[:1].isupper()
+        d[11] = t.text.isupper() and len(t.text) > 1
+        d[12] = any(x.isdigit() for x in t.text)
+        d[13] = bool(_PUNCT.match(t.text))
+        d[14] = t.text in _QUOTE_TOK
+    # rule candidates covering each token: role × kept, role × kind, role begins here
+    base_kept, base_kind, base_b = 15, 15 + 9, 15 + 9 + 27
+    starts = [t.start for t in toks]
+    for a, b, label in marks:
+        role, kind, kept = label.split("|")[:3]
+        r = _ROLES.index(role)
+        k = bisect_left(starts, a)
+        first = True
+        while k < n and toks[k].start < b:
+            dense[k, base_kept + r * 3 + _KEPT.index(kept)] = 1
+            if kind in _KINDS:
+                dense[k, base_kind + r * len(_KINDS) + _KINDS.index(kind)] = 1
+            if first:
+                dense[k, base_b + r] = 1
+            first = False
+            k += 1
+    return Inputs(w, cl, ch, dense)
+
+
+# ---------------------------------------------------------------- numpy forward pass
+
+def _sigmoid(x):
+    return 0.5 * (np.tanh(0.5 * x) + 1.0)     # stable for large |x|
+
+
+def lstm_forward(x: np.ndarray, lengths: np.ndarray, w_ih, w_hh, b) -> np.ndarray:
+    """One LSTM direction over a left-aligned padded batch x (batch, time, in), PyTorch gate
+    order (input, forget, cell, output); b = b_ih + b_hh. Outputs (batch, time, hidden); the
+    states past a sequence's length are not used (the batch is left-aligned)."""
+    bsz, steps, _ = x.shape
+    hid = w_hh.shape[1]
+    pre = x @ w_ih.T + b                       # input projections for all steps at once
+    h = np.zeros((bsz, hid), dtype=np.float32)
+    c = np.zeros((bsz, hid), dtype=np.float32)
+    out = np.zeros((bsz, steps, hid), dtype=np.float32)
+    w_hh_t = w_hh.T
+    for t in range(steps):
+        g = pre[:, t] + h @ w_hh_t
+        i = _sigmoid(g[:, :hid])
+        f = _sigmoid(g[:, hid:2 * hid])
+        z = np.tanh(g[:, 2 * hid:3 * hid])
+        o = _sigmoid(g[:, 3 * hid:])
+        c = f * c + i * z
+        h = o * np.tanh(c)
+        out[:, t] = h
+    return out
+
+
+def _reverse(x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Reverse each sequence within its own length (padding stays at the end)."""
+    out = np.zeros_like(x)
+    for k, n in enumerate(lengths):
+        out[k, :n] = x[k, :n][::-1]
+    return out
+
+
+@dataclass
+class NeuralTagger:
+    params: dict[str, np.ndarray]
+    layers: int
+    vocab: dict[str, int]
+    chars: dict[str, int]
+    cue_rate: dict[str, float]
+    trans: np.ndarray            # (tags + 1, tags): learned CRF transitions (or 0) + BIO mask
+    clusters: dict[str, list[int]] | None
+    crf: bool = False            # trained with a CRF: decode raw scores with `trans`
+
+    def embed(self, inp: Inputs) -> np.ndarray:
+        p = self.params
+        parts = [p["emb.word"][inp.words]]
+        if "emb.cl0" in p:
+            parts += [p["emb.cl0"][inp.clusters[:, 0]], p["emb.cl1"][inp.clusters[:, 1]]]
+        if "char.conv_w" in p:
+            ce = p["emb.char"][inp.chars]                     # (n, L, C)
+            cw, cb = p["char.conv_w"], p["char.conv_b"]       # (F, C, 3), (F,)
+            n, length, _ = ce.shape
+            padded = np.concatenate([np.zeros((n, 1, ce.shape[2]), np.float32), ce,
+                                     np.zeros((n, 1, ce.shape[2]), np.float32)], axis=1)
+            # a width-3 convolution (padding 1) as one product over stacked windows
+            win = np.concatenate([padded[:, k:k + length] for k in range(3)], axis=2)   # (n, L, 3C)
+            wmat = np.transpose(cw, (2, 1, 0)).reshape(-1, cw.shape[0])                 # (3C, F)
+            conv = np.maximum(win @ wmat + cb, 0.0)
+            mask = (inp.chars > 0)[:, :, None]
+            conv = np.where(mask, conv, 0.0)                  # ReLU ≥ 0, so 0 never wins falsely
+            parts.append(conv.max(1))
+        parts.append(inp.dense)
+        return np.concatenate(parts, axis=1).astype(np.float32)
+
+    def scores(self, inp: Inputs, ranges: list[tuple[int, int]]) -> np.ndarray:
+        """(n, tags) per-token scores; each range is read as its own sequence."""
+        p = self.params
+        x_all = self.embed(inp)
+        n = x_all.shape[0]
+        out = np.zeros((n, p["out.w"].shape[0]), dtype=np.float32)
+        if not ranges:
+            return out
+        lengths = np.array([b - a for a, b in ranges])
+        steps = int(lengths.max())
+        x = np.zeros((len(ranges), steps, x_all.shape[1]), dtype=np.float32)
+        for k, (a, b) in enumerate(ranges):
+            x[k, :b - a] = x_all[a:b]
+        for layer in range(self.layers):
+            fw = lstm_forward(x, lengths, p[f"lstm.w_ih_l{layer}"], p[f"lstm.w_hh_l{layer}"],
+                              p[f"lstm.b_l{layer}"])
+            bw = _reverse(lstm_forward(_reverse(x, lengths), lengths, p[f"lstm.w_ih_l{layer}_reverse"],
+                                       p[f"lstm.w_hh_l{layer}_reverse"], p[f"lstm.b_l{layer}_reverse"]),
+                          lengths)
+            x = np.concatenate([fw, bw], axis=2)
+        if "hid.w" in p:
+            x = np.tanh(x @ p["hid.w"].T + p["hid.b"])
+        logits = x @ p["out.w"].T + p["out.b"]
+        for k, (a, b) in enumerate(ranges):
+            out[a:b] = logits[k, :b - a]
+        return out
+
+
+def load_neural(path, lang: str = "en") -> NeuralTagger:
+    from rassegna.attribution_learned import valid_transitions, word_clusters
+
+    with np.load(path, allow_pickle=False) as z:
+        params = {k[2:]: z[k].astype(np.float32) for k in z.files if k.startswith("p:")}
+        vocab_words = [str(s) for s in z["vocab"]]
+        char_list = [str(s) for s in z["chars"]]
+        cue_words = [str(s) for s in z["cue_words"]]
+        cue_rates = z["cue_rates"].astype(float).tolist()
+        layers = int(z["layers"])
+        trans = z["trans"].astype(np.float32) if "trans" in z.files else None
+    vocab = {w: i + 2 for i, w in enumerate(vocab_words)}
+    chars = {c: i + 2 for i, c in enumerate(char_list)}
+    mask = np.where(valid_transitions(), 0.0, -1e6).astype(np.float32)
+    crf = trans is not None
+    trans = mask if trans is None else trans + mask
+    clusters = word_clusters(lang) if "emb.cl0" in params else None
+    return NeuralTagger(params, layers, vocab, chars, dict(zip(cue_words, cue_rates)), trans, clusters, crf)
+
+
+@lru_cache(maxsize=None)
+def neural_tagger(lang: str) -> NeuralTagger | None:
+    path = _MODEL_DIR / f"attribution_{lang}" / "neural.npz"
+    return load_neural(path, lang) if path.exists() else None
+
+
+def _one_blas_thread():
+    """The LSTM steps are many small products: BLAS threads only add synchronisation (on a busy
+    2-core machine dev eval took 60 s instead of 7 s), so keep one when threadpoolctl is there."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        from contextlib import nullcontext
+
+        return nullcontext()
+    return threadpool_limits(1, user_api="blas")
+
+
+def log_softmax(x: np.ndarray) -> np.ndarray:
+    m = x.max(1, keepdims=True)
+    return x - m - np.log(np.exp(x - m).sum(1, keepdims=True))
+
+
+def neural_scores(text: str, sentences: list[Span], lex: Lexicon, model: NeuralTagger,
+                  toks: list[Tok] | None = None) -> tuple[list[Tok], np.ndarray, list[tuple[int, int]]]:
+    """Tokens, per-token scores over TAGS (log-probabilities; raw CRF emission scores for a
+    CRF model), and the chunks they were read in."""
+    from rassegna.attribution_learned import rule_marks
+
+    toks = toks if toks is not None else tokenize(text, lang=lex.lang)
+    inp = token_inputs(text, toks, sentences, find_quotes(text), rule_marks(text, sentences, lex),
+                       model.cue_rate, model.vocab, model.chars, model.clusters)
+    ranges = chunks_of(text, toks)
+    with _one_blas_thread():
+        scores = model.scores(inp, ranges)
+    return toks, scores if model.crf else log_softmax(scores), ranges
+
+
+def neural_tags(text: str, sentences: list[Span], lex: Lexicon, model: NeuralTagger,
+                toks: list[Tok] | None = None) -> tuple[list[Tok], list[int], np.ndarray]:
+    """Tokens, their Viterbi tag indices (into `attribution_learned.TAGS`) and the scores."""
+    from rassegna.attribution_learned import viterbi
+
+    toks, logp, ranges = neural_scores(text, sentences, lex, model, toks)
+    tags: list[int] = []
+    for a, b in ranges:
+        tags += viterbi(logp[a:b], model.trans)
+    return toks, tags, logp

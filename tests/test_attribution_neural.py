@@ -1,0 +1,88 @@
+"""The numpy BiLSTM attribution tagger (`rassegna.attribution_neural`)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from rassegna import attribution_neural as N
+from rassegna.attribution_learned import TAGS
+
+
+def _tiny_inputs(rng, n, vocab=30, chars=12):
+    words = rng.integers(1, vocab, size=n)
+    clusters = np.stack([rng.integers(0, 65, size=n), rng.integers(0, 257, size=n)], 1)
+    ch = np.zeros((n, N.MAX_WORD_CHARS), dtype=np.int64)
+    for i in range(n):
+        k = int(rng.integers(1, 8))
+        ch[i, :k] = rng.integers(1, chars, size=k)
+    dense = (rng.random((n, N.N_DENSE)) < 0.2).astype(np.float32)
+    return N.Inputs(words, clusters, ch, dense)
+
+
+def test_numpy_forward_matches_torch():
+    torch = pytest.importorskip("torch", reason="torch is a training-only dependency (the `train` extra)")
+    from torch import nn
+
+    torch.manual_seed(0)
+    vocab, chars, hidden, layers, fil = 30, 12, 6, 2, 5
+    word = nn.Embedding(vocab, 4)
+    cl0, cl1 = nn.Embedding(65, 8), nn.Embedding(257, 16)
+    char = nn.Embedding(chars, 3)
+    conv = nn.Conv1d(3, fil, 3, padding=1)
+    size = 4 + 24 + fil + N.N_DENSE
+    lstm = nn.LSTM(size, hidden, num_layers=layers, bidirectional=True, batch_first=True)
+    out = nn.Linear(2 * hidden, len(TAGS))
+    rng = np.random.default_rng(0)
+    inp = _tiny_inputs(rng, 23, vocab, chars)
+    ranges = [(0, 9), (9, 11), (11, 23)]
+
+    p = {"emb.word": word.weight, "emb.cl0": cl0.weight, "emb.cl1": cl1.weight, "emb.char": char.weight,
+         "char.conv_w": conv.weight, "char.conv_b": conv.bias, "out.w": out.weight, "out.b": out.bias}
+    for layer in range(layers):
+        for suf in ("", "_reverse"):
+            p[f"lstm.w_ih_l{layer}{suf}"] = getattr(lstm, f"weight_ih_l{layer}{suf}")
+            p[f"lstm.w_hh_l{layer}{suf}"] = getattr(lstm, f"weight_hh_l{layer}{suf}")
+            p[f"lstm.b_l{layer}{suf}"] = getattr(lstm, f"bias_ih_l{layer}{suf}") + getattr(lstm, f"bias_hh_l{layer}{suf}")
+    params = {k: v.detach().numpy().astype(np.float32) for k, v in p.items()}
+    model = N.NeuralTagger(params, layers, {}, {}, {}, np.zeros((len(TAGS) + 1, len(TAGS)), np.float32), None)
+    got = model.scores(inp, ranges)
+
+    with torch.no_grad():
+        for a, b in ranges:
+            w = torch.from_numpy(inp.words[a:b])
+            ch = torch.from_numpy(inp.chars[a:b])
+            ce = torch.relu(conv(char(ch).transpose(1, 2))) * (ch[:, None, :] > 0)
+            x = torch.cat([word(w), cl0(torch.from_numpy(inp.clusters[a:b, 0])),
+                           cl1(torch.from_numpy(inp.clusters[a:b, 1])), ce.max(2).values,
+                           torch.from_numpy(inp.dense[a:b])], -1)
+            h, _ = lstm(x[None])
+            want = out(h[0]).numpy()
+            np.testing.assert_allclose(got[a:b], want, atol=1e-4)
+
+
+def test_chunks_cover_paragraphs():
+    from rassegna.attribution import tokenize
+
+    text = "One two three.\nFour five.\n\nSix."
+    toks = tokenize(text, lang="en")
+    ranges = N.chunks_of(text, toks)
+    assert ranges[0][0] == 0 and ranges[-1][1] == len(toks)
+    assert all(a < b for a, b in ranges)
+    assert all(ranges[k][1] == ranges[k + 1][0] for k in range(len(ranges) - 1))
+
+
+def test_shipped_model_finds_said():
+    model = N.neural_tagger("en")
+    if model is None:
+        pytest.skip("neural.npz is not shipped")
+    from rassegna.attribution import lexicon
+    from rassegna.attribution_learned import segments
+    from rassegna.sentences import split_sentences
+
+    text = "The minister said that taxes would rise."
+    toks, tags, _ = N.neural_tags(text, split_sentences(text, "en"), lexicon("en"), model)
+    runs = {role: text[toks[a].start:toks[b - 1].end] for role, a, b in segments(tags)}
+    assert runs.get("CUE") == "said"
+    assert runs.get("SRC") == "The minister"
+    assert "taxes would rise" in runs.get("CON", "")
