@@ -295,6 +295,10 @@ def main(argv=None):
     ap.add_argument("--crf", action="store_true", help="a linear-chain CRF on top (else softmax)")
     ap.add_argument("--dropout", type=float, default=0.3)
     ap.add_argument("--lr", type=float, default=2e-3)
+    ap.add_argument("--decay-after", type=int, default=0,
+                    help="from this epoch on, the learning rate is multiplied by --decay (0: constant)")
+    ap.add_argument("--decay", type=float, default=0.3)
+    ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--select", choices=("dev", "heldout"), default="dev")
@@ -305,7 +309,7 @@ def main(argv=None):
 
     import torch
 
-    torch.set_num_threads(1)
+    torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     random.seed(args.seed)
     np.random.seed(args.seed)
@@ -330,6 +334,10 @@ def main(argv=None):
     best = (-1.0, None, 0, None)
     for ep in range(1, args.epochs + 1):
         t1 = time.time()
+        if args.decay_after and ep == args.decay_after + 1:
+            # a lower rate once the constant-rate run has levelled off (v2 was still rising at 10)
+            for group in opt.param_groups:
+                group["lr"] = args.lr * args.decay
         # batches of similar length (less padding), in shuffled order
         rng.shuffle(items)
         order = sorted(range(len(items)), key=lambda k: (items[k][1][1] - items[k][1][0]) // 20)
