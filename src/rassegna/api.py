@@ -71,7 +71,8 @@ def _records(texts: Iterable[str | Mapping[str, Any]]):
             if isinstance(item, str):
                 raw = text_document(item, doc_id=ids.unique(f"text-{number}"), source=source)
             elif isinstance(item, Mapping):
-                raw = record_document(dict(item), doc_id=record_id(dict(item), "text", number), source=source)
+                record = dict(item)
+                raw = record_document(record, doc_id=record_id(record, "text", number), source=source)
                 if isinstance(raw, Quarantined):
                     quarantined.append(raw)
                     continue

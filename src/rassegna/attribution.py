@@ -37,7 +37,7 @@ from pathlib import Path
 from types import ModuleType
 
 from rassegna.lang import attribution_en, attribution_it
-from rassegna.lang import en as _en_words, it as _it_words
+from rassegna.lang import en as _en_words, it as _it_words, time_en as _en_time, time_it as _it_time
 from rassegna.model import Attribution, Document, Quotation, Span
 
 _LEXICONS: dict[str, ModuleType] = {"it": attribution_it, "en": attribution_en}
@@ -539,8 +539,9 @@ _SOURCE_TAIL = re.compile(r"(?:\s+(?:\w+mente|qui|qua|here|e|and))+$")  # "come 
 # "Giovedì 16 aprile il ministro …", "Sempre il 29 maggio The Times of India …", "On Monday the
 # agency …": the date and the linking adverb set the scene; the source is what follows.
 _MONTH_NAMES = "|".join(_it_words.MONTHS + _en_words.MONTHS)
-_WEEKDAYS = ("lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|"
-             "monday|tuesday|wednesday|thursday|friday|saturday|sunday")
+# full weekday names from the time-expression resources (their abbreviations are words too)
+_WEEKDAYS = "|".join(sorted(w for lang in (_it_time, _en_time) for w in lang.WEEKDAYS
+                            if len(w) > 3 and w not in lang.AMBIGUOUS_WEEKDAYS))
 _SOURCE_TIME_LEAD = re.compile(
     r"(?:(?:sempre|già|poi|anche|inoltre|infine|ieri|oggi|also|then|later|earlier|on)\s+)*"
     rf"(?:(?:{_WEEKDAYS})\s+|(?:il|l['’]|the)\s*(?=\d))?"

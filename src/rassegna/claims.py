@@ -118,8 +118,8 @@ def _groups(quantities: list[dict], contexts: list[dict], heads: list[str | None
                 # a claim is made across documents: figures of one document are not linked to
                 # each other (a price list, a match report's statistics), only through other
                 # documents, so one document's many numbers do not chain into one claim
-                if quantities[i]["doc"] != quantities[j]["doc"] and root(i) != root(j) and _linked(quantities[i], quantities[j], contexts[i], contexts[j],
-                                                  heads[i], heads[j]):
+                if quantities[i]["doc"] != quantities[j]["doc"] and root(i) != root(j) and _linked(
+                        quantities[i], quantities[j], contexts[i], contexts[j], heads[i], heads[j]):
                     parent[root(i)] = root(j)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(quantities)):

@@ -301,14 +301,15 @@ def _join_person_parts(names, by_doc, union) -> None:
         local = {c for c in candidates if names[c].docs & name.docs}
         if len(local) == 1:
             target = next(iter(local))
-        elif local and _dominant(local, names):
+        elif local:
             target = _dominant(local, names)
-        elif not local and name.type == "PER" and len({union.find(c) for c in candidates}) == 1:
-            # across the corpus the one-word name must itself read as a person
+        elif name.type != "PER":
+            continue  # across the corpus the one-word name must itself read as a person
+        elif len({union.find(c) for c in candidates}) == 1:
             target = min(candidates)
-        elif not local and name.type == "PER" and _dominant(candidates, names):
-            target = _dominant(candidates, names)
         else:
+            target = _dominant(candidates, names)
+        if target is None:
             continue
         union.join(target, name.key)
         # part of a person's name: the model's other readings ("Rutte" as LOC) were slips

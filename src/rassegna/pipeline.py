@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from rassegna.attribution import find_attributions, find_quotations
 from rassegna.clean import clean_text
+from rassegna.lang import is_supported
 from rassegna.language import detect_language
 from rassegna.ner import find_entity_mentions
 from rassegna.quantities import find_quantities
@@ -35,12 +36,11 @@ SPAN_ANALYSES: list[tuple[str, SpanAnalysis]] = [
 ]
 
 
-# Languages with lexicons and models (`rassegna.lang`, `models/`). A document in another
-# language keeps its text, metadata, sentences and quotation marks, and takes part in reuse
-# and stories; the analyses written for Italian and English are not run on it: English rules
-# on Portuguese or Russian text read "21 de outubro de" as a count and find cues that are not
-# there. The report lists such languages as not analysed.
-ANALYSED_LANGUAGES = ("it", "en")
+# A document in a language with no resources of its own (`rassegna.lang.is_supported`; the
+# lexicons and models are Italian and English) keeps its text, metadata, sentences and quotation
+# marks, and takes part in reuse and stories; the analyses written for Italian and English are
+# not run on it: English rules on Portuguese or Russian text read "21 de outubro de" as a count
+# and find cues that are not there. The report lists such languages as not analysed.
 LANGUAGE_NEUTRAL = ("quotations",)
 
 
@@ -79,7 +79,7 @@ def prepare(raw: RawDocument, options: Options, common: frozenset[str] = frozens
 
 def annotate(doc: Document, options: Options) -> Document:
     """Run the registered span analyses over a prepared document (text taken as given)."""
-    supported = doc.language is None or doc.language in ANALYSED_LANGUAGES
+    supported = doc.language is None or is_supported(doc.language)
     for field_name, analysis in SPAN_ANALYSES:
         if supported or field_name in LANGUAGE_NEUTRAL:
             doc = replace(doc, **{field_name: analysis(doc, options)})

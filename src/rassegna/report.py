@@ -21,6 +21,7 @@ import jinja2
 from markupsafe import Markup
 
 from rassegna.dossier import write_text_atomic
+from rassegna.lang import is_supported
 
 # Document filter, expand/collapse all, open-all-before-print, open-on-link. Kept here (not in the template) so its CSP hash is exact.
 _SCRIPT = """
@@ -165,11 +166,9 @@ def _quoted_words(d: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _languages(documents: list[dict[str, Any]]) -> list[tuple[str, int]]:
-    from rassegna.pipeline import ANALYSED_LANGUAGES
-
     counts = Counter(doc.get("language") or "unknown" for doc in documents).most_common()
     # a language with no lexicons and models is read and grouped, not analysed: say so
-    return [(lang if lang in ANALYSED_LANGUAGES or lang == "unknown" else f"{lang} (not analysed)", n)
+    return [(lang if is_supported(lang) or lang == "unknown" else f"{lang} (not analysed)", n)
             for lang, n in counts]
 
 

@@ -71,7 +71,7 @@ def _involves(item: dict, entity: str, entity_docs: set[str]) -> bool:
         return True
     if "figures" in item:  # a claim: someone in it is the entity
         return any(f.get("speaker") == entity for f in item["figures"])
-    if "mentions" in item or "speaker" in item or "figures" in item:
+    if "mentions" in item or "speaker" in item:
         return False  # another entity, or a statement or figure by someone else
     if "text" in item and "sentences" in item:  # a document
         return item["id"] in entity_docs

@@ -15,5 +15,10 @@ def resources(lang: str | None) -> ModuleType:
     return _BY_CODE.get((lang or "").lower()[:2], en)
 
 
+def is_supported(lang: str | None) -> bool:
+    """Whether `lang` has its own resources (else `resources` falls back to English)."""
+    return (lang or "").lower()[:2] in _BY_CODE
+
+
 def all_resources() -> tuple[ModuleType, ...]:
     return tuple(_BY_CODE.values())
