@@ -86,3 +86,27 @@ def test_shipped_model_finds_said():
     assert runs.get("CUE") == "said"
     assert runs.get("SRC") == "The minister"
     assert "taxes would rise" in runs.get("CON", "")
+
+
+def test_ensemble_averages_members():
+    from rassegna.attribution import lexicon
+    from rassegna.sentences import split_sentences
+
+    shipped = N.neural_tagger("en")
+    if shipped is None:
+        pytest.skip("neural.npz is not shipped")
+    one = shipped.members[0]
+    text = "Officials said on Monday that the bridge would reopen. “It is safe,” the mayor added."
+    sents, lex = split_sentences(text, "en"), lexicon("en")
+    _, alone, _ = N.neural_scores(text, sents, lex, one)
+    _, twice, _ = N.neural_scores(text, sents, lex, N.NeuralEnsemble([one, one]))
+    np.testing.assert_allclose(twice, alone, rtol=1e-5, atol=1e-5)
+    # a member whose scores are shifted moves the mean by half the shift
+    shifted = N.NeuralTagger({**one.params, "out.b": one.params["out.b"] + 2.0}, one.layers, one.vocab,
+                             one.chars, one.cue_rate, one.trans, one.clusters, one.crf)
+    _, mixed, _ = N.neural_scores(text, sents, lex, N.NeuralEnsemble([one, shifted]))
+    np.testing.assert_allclose(mixed, alone + 1.0, rtol=1e-4, atol=1e-4)
+    softmax = N.NeuralTagger(one.params, one.layers, one.vocab, one.chars, one.cue_rate, one.trans,
+                             one.clusters, not one.crf)
+    with pytest.raises(ValueError):
+        N.NeuralEnsemble([one, softmax])

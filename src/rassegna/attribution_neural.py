@@ -235,10 +235,25 @@ def load_neural(path, lang: str = "en") -> NeuralTagger:
     return NeuralTagger(params, layers, vocab, chars, dict(zip(cue_words, cue_rates)), trans, clusters, crf)
 
 
+@dataclass
+class NeuralEnsemble:
+    """BiLSTM taggers of one recipe trained from different seeds. Their per-token scores and
+    their transition scores are averaged before a single Viterbi: the seeds make different
+    mistakes, and the average keeps what they agree on."""
+    members: list[NeuralTagger]
+
+    def __post_init__(self):
+        if len({m.crf for m in self.members}) != 1:
+            raise ValueError("an ensemble mixes CRF and softmax taggers; their scores do not add up")
+        self.crf = self.members[0].crf
+        self.trans = np.mean([m.trans for m in self.members], axis=0).astype(np.float32)
+
+
 @lru_cache(maxsize=None)
-def neural_tagger(lang: str) -> NeuralTagger | None:
-    path = _MODEL_DIR / f"attribution_{lang}" / "neural.npz"
-    return load_neural(path, lang) if path.exists() else None
+def neural_tagger(lang: str) -> NeuralEnsemble | None:
+    """Every `neural*.npz` shipped for the language, as one ensemble (None when none is)."""
+    paths = sorted((_MODEL_DIR / f"attribution_{lang}").glob("neural*.npz"))
+    return NeuralEnsemble([load_neural(p, lang) for p in paths]) if paths else None
 
 
 def _one_blas_thread():
@@ -258,22 +273,27 @@ def log_softmax(x: np.ndarray) -> np.ndarray:
     return x - m - np.log(np.exp(x - m).sum(1, keepdims=True))
 
 
-def neural_scores(text: str, sentences: list[Span], lex: Lexicon, model: NeuralTagger,
+def neural_scores(text: str, sentences: list[Span], lex: Lexicon, model: NeuralTagger | NeuralEnsemble,
                   toks: list[Tok] | None = None) -> tuple[list[Tok], np.ndarray, list[tuple[int, int]]]:
     """Tokens, per-token scores over TAGS (log-probabilities; raw CRF emission scores for a
-    CRF model), and the chunks they were read in."""
+    CRF model; the members' mean for an ensemble), and the chunks they were read in."""
     from rassegna.attribution_learned import rule_marks
 
     toks = toks if toks is not None else tokenize(text, lang=lex.lang)
-    inp = token_inputs(text, toks, sentences, find_quotes(text), rule_marks(text, sentences, lex),
-                       model.cue_rate, model.vocab, model.chars, model.clusters)
+    quotes, marks = find_quotes(text), rule_marks(text, sentences, lex)
     ranges = chunks_of(text, toks)
+    members = model.members if isinstance(model, NeuralEnsemble) else [model]
+    total = None
     with _one_blas_thread():
-        scores = model.scores(inp, ranges)
-    return toks, scores if model.crf else log_softmax(scores), ranges
+        for m in members:
+            inp = token_inputs(text, toks, sentences, quotes, marks, m.cue_rate, m.vocab, m.chars, m.clusters)
+            scores = m.scores(inp, ranges)
+            scores = scores if m.crf else log_softmax(scores)
+            total = scores if total is None else total + scores
+    return toks, total / len(members), ranges
 
 
-def neural_tags(text: str, sentences: list[Span], lex: Lexicon, model: NeuralTagger,
+def neural_tags(text: str, sentences: list[Span], lex: Lexicon, model: NeuralTagger | NeuralEnsemble,
                 toks: list[Tok] | None = None) -> tuple[list[Tok], list[int], np.ndarray]:
     """Tokens, their Viterbi tag indices (into `attribution_learned.TAGS`) and the scores."""
     from rassegna.attribution_learned import viterbi
