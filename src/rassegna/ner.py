@@ -55,9 +55,26 @@ def find_entities(
     """
     nlp = load_ner(lang)
     out: list[list[tuple[int, int, str]]] = []
+    # spaCy makes a token of a no-break or thin space ("Corea\xa0del Nord" is four tokens and
+    # two names); one space for one keeps every offset
+    texts = (t.translate(_ONE_SPACE) for t in texts)
     for doc in nlp.pipe(texts, batch_size=batch_size):
-        out.append([(e.start_char, e.end_char, e.label_) for e in doc.ents])
+        out.append([(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), label)
+                    for a, b, label in doc_entities(doc, lang)])
     return out
+
+
+_ONE_SPACE = {ord(c): " " for c in "\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"}
+
+
+def doc_entities(doc, lang: str) -> list[tuple[int, int, str]]:
+    """Token ranges and labels of a processed spaCy Doc's names: the pipeline's entities,
+    re-decided by the shipped mention classifier (`ner_types`) when there is one."""
+    from rassegna.ner_types import type_model
+
+    spans = [(e.start, e.end, e.label_) for e in doc.ents]
+    model = type_model(lang)
+    return model.retype([t.text for t in doc], spans) if model is not None else spans
 
 
 # Characters a mention never starts or ends with: the model sometimes takes in a quote mark,

