@@ -118,3 +118,13 @@ def test_classifier_lifts_kind_wn_dev():
     both = evaluate_ner(KIND / "WN_dev.tsv", "it")
     assert both["mention_classifier"] and not alone["mention_classifier"]
     assert both["f1"] > alone["f1"] + 0.02, json.dumps([alone["f1"], both["f1"]])
+
+
+def test_cluster_features_and_the_shipped_clusters():
+    words = "Il sindaco di Merano ha parlato".split()
+    f = T.span_features(words, 3, 4, clusters={"di": [3, 40], "ha": [5, 77], "merano": [9, 200]})
+    assert {"cL1=3", "CL1=40", "cR1=5", "CR1=77", "cfirst=9", "Clast=200", "cbag=5"} <= set(f)
+    m = T.type_model("it")
+    if m is None:
+        pytest.skip("types.npz is not shipped")
+    assert m.clusters and all(len(ids) == 2 for ids in list(m.clusters.values())[:100])

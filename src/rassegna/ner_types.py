@@ -106,10 +106,13 @@ def _memory_features(name: str, seen: Counter | None) -> list[str]:
 
 
 def span_features(words: list[str], start: int, end: int, memory: dict[str, Counter] | None = None,
-                  silver: dict[str, Counter] | None = None) -> list[str]:
+                  silver: dict[str, Counter] | None = None,
+                  clusters: dict[str, list[int]] | None = None) -> list[str]:
     """Features of the mention words[start:end] in its sentence (see the module docstring).
     `memory`: how the gold training data typed each lowercased mention string; `silver`: how
-    silver data typed each mention string and (keyed "w:word") each word of a mention."""
+    silver data typed each mention string and (keyed "w:word") each word of a mention;
+    `clusters`: distributional cluster ids of words (coarse, fine), for the words around the
+    mention, its first and last word, and (coarse) the sentence."""
     span = words[start:end]
     low = [w.lower() for w in span]
     text = _norm(" ".join(span))
@@ -149,6 +152,16 @@ def span_features(words: list[str], start: int, end: int, memory: dict[str, Coun
     f.append(f"L1L2={words[start - 2].lower() if start > 1 else '<s>'}_"
              f"{words[start - 1].lower() if start else '<s>'}")
     f += [f"bag={w.lower()}" for k, w in enumerate(words) if not start <= k < end and len(w) > 2]
+    if clusters is not None:
+        def ids(k: int) -> list[int] | None:
+            return clusters.get(words[k].lower()) if 0 <= k < len(words) else None
+
+        for name, k in (("L1", start - 1), ("L2", start - 2), ("R1", end), ("first", start), ("last", end - 1)):
+            c = ids(k)
+            if c:
+                f += [f"c{name}={c[0]}", f"C{name}={c[1]}"]
+        f += sorted({f"cbag={c[0]}" for k in range(len(words)) if not start <= k < end
+                     for c in [ids(k)] if c})
     return f
 
 
@@ -203,6 +216,7 @@ class TypeModel:
     pipeline_weight: float
     missed_margin: float = float("inf")    # how much a name label must beat O to add a missed name
     drop_margin: float = float("inf")      # how much O must beat the best name to drop a span
+    clusters: dict[str, list[int]] | None = None   # word → (coarse, fine) cluster ids
 
     def log_proba(self, feats: list[list[str]]) -> np.ndarray:
         from sklearn.feature_extraction import FeatureHasher
@@ -221,7 +235,7 @@ class TypeModel:
         return self._coef_t
 
     def features(self, words: list[str], a: int, b: int) -> list[str]:
-        return span_features(words, a, b, self.memory, self.silver)
+        return span_features(words, a, b, self.memory, self.silver, self.clusters)
 
     def retype(self, words: list[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """The pipeline's spans re-decided, plus the names it missed.
@@ -283,17 +297,27 @@ def save_type_model(path: Path, model: TypeModel) -> None:
                         labels=np.array(model.labels), memory_strings=mem_s, memory_counts=mem_c,
                         silver_strings=sil_s, silver_counts=sil_c,
                         pipeline_weight=np.array(model.pipeline_weight),
-                        missed_margin=np.array(model.missed_margin), drop_margin=np.array(model.drop_margin))
+                        missed_margin=np.array(model.missed_margin), drop_margin=np.array(model.drop_margin),
+                        clusters=np.array(model.clusters is not None))
+
+
+def load_clusters(path: Path) -> dict[str, list[int]] | None:
+    """`word_clusters.json` ({"k": [...], "words": {word: ids}}) beside a model, if there is one."""
+    import json
+
+    return json.loads(path.read_text(encoding="utf-8"))["words"] if path.is_file() else None
 
 
 def load_type_model(path: Path) -> TypeModel:
+    """The model in `path`, with the word clusters of the same folder when it was trained with them."""
     with np.load(path, allow_pickle=False) as z:
         labels = tuple(str(s) for s in z["labels"])
         return TypeModel(z["coef"].astype(np.float32), z["intercept"].astype(np.float32), labels,
                          _unpack(z["memory_strings"], z["memory_counts"], labels),
                          _unpack(z["silver_strings"], z["silver_counts"], labels) or None,
                          float(z["pipeline_weight"]), float(z["missed_margin"]),
-                         float(z["drop_margin"]))
+                         float(z["drop_margin"]),
+                         load_clusters(path.parent / "word_clusters.json") if bool(z["clusters"]) else None)
 
 
 @lru_cache(maxsize=None)

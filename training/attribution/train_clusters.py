@@ -1,7 +1,11 @@
 """Distributional word clusters for the English attribution models → `word_clusters.json`.
 
     OMP_NUM_THREADS=1 nice -n 5 .venv/bin/python training/attribution/train_clusters.py \
-        /work/shared/data [--out PATH] [--k 64 256] [--min-count 3]
+        /work/shared/data [--out PATH] [--k 64 256] [--min-count 3] [--lang en|it]
+
+`--lang it` (for the Italian NER mention classifier, `--out
+src/rassegna/models/ner_it/word_clusters.json`) reads KIND train, WikiNEuRal it and the
+facta-it paragraphs instead.
 
 Unlabeled English text only: PolNeAR *train* texts (not dev/test), WikiNEuRal en (conllu
 tokens), MEANTIME en (NAF tokens) and TempEval-3 TBAQ (TimeML with the tags stripped). Words are
@@ -63,10 +67,29 @@ def corpus(root: Path):
         yield [t.low for t in A.tokenize(body, lang="en")]
 
 
+def corpus_it(root: Path):
+    """Italian token lists: KIND train (not dev), WikiNEuRal it, facta-it paragraphs."""
+    from rassegna.evaluate.ner import read_conll
+
+    for dom in ("WN", "FIC", "ADG"):
+        for words, _ in read_conll(root / "kind" / f"{dom}_train.tsv"):
+            yield [w.lower() for w in words]
+    for split in ("val", "test"):
+        for words, _ in read_conll(root / "wikineural" / "it" / f"{split}.conllu"):
+            yield [w.lower() for w in words]
+    with (root / "facta-it" / "facta_antibufale.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            for para in [rec.get("title") or ""] + list(rec.get("content") or []):
+                yield [t.low for t in A.tokenize(para, lang="it")]
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("data", type=Path)
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--lang", choices=("en", "it"), default="en",
+                    help="it: the Italian corpus (for the NER mention classifier)")
     ap.add_argument("--k", type=int, nargs="+", default=[64, 256])
     ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("--contexts", type=int, default=3000)
@@ -76,7 +99,7 @@ def main(argv=None):
     def log(msg):
         print(time.strftime("%H:%M:%S"), msg, flush=True)
 
-    sents = list(corpus(args.data))
+    sents = list(corpus_it(args.data) if args.lang == "it" else corpus(args.data))
     counts = Counter(w for s in sents for w in s)
     log(f"{len(sents)} pieces, {sum(counts.values())} tokens, {len(counts)} types")
     vocab = sorted((w for w, c in counts.items() if c >= args.min_count), key=lambda w: (-counts[w], w))
@@ -122,7 +145,8 @@ def main(argv=None):
     words = {w: [int(c[i]) for c in ids] for i, w in enumerate(vocab)}
     args.out.write_text(json.dumps({"k": args.k, "words": words}, separators=(",", ":"), sort_keys=True))
     log(f"wrote {args.out} ({len(words)} words, {args.out.stat().st_size / 1e6:.2f} MB)")
-    for probe in ("said", "told", "claimed", "denied", "insisted", "statement", "according", "believes"):
+    for probe in ("said", "told", "claimed", "denied", "insisted", "statement", "according", "believes",
+                  "ha", "detto", "comune", "sindaco", "squadra", "città"):
         if probe in vid:
             c = words[probe][-1]
             log(f"{probe}: " + " ".join([w for w in vocab if words[w][-1] == c][:15]))

@@ -93,6 +93,8 @@ def main(argv=None) -> int:
     ap.add_argument("--margin", type=float, default=float("inf"),
                     help="shipped: how much a name label must beat O to add a name the pipeline missed")
     ap.add_argument("--lang", choices=("it", "en"), default="it")
+    ap.add_argument("--clusters", type=Path, default=None,
+                    help="word_clusters.json to read cluster features from (shipped beside types.npz)")
     ap.add_argument("--out", type=Path, default=None, help="default: models/ner_LANG/types.npz")
     ap.add_argument("--silver-weight", type=float, default=0.0,
                     help="also train on the Italian silver mentions with this weight (0: not)")
@@ -105,6 +107,7 @@ def main(argv=None) -> int:
     train_files, silver_files, score_files = corpus_files(args.data, args.lang)
     out = args.out or MODELS / f"ner_{args.lang}" / "types.npz"
     train = list(gold_mentions(train_files, outside=True))
+    clusters = T.load_clusters(args.clusters) if args.clusters else None
     labels = T.LABELS + (T.OUTSIDE,)
     memory: dict[str, Counter] = {}
     for words, a, b, label in train:
@@ -125,7 +128,7 @@ def main(argv=None) -> int:
         gold = label != T.OUTSIDE
         if gold:
             memory[key][label] -= 1                  # leave this mention out
-        feats.append(T.span_features(words, a, b, memory, silver if args.silver else None))
+        feats.append(T.span_features(words, a, b, memory, silver if args.silver else None, clusters))
         if gold:
             memory[key][label] += 1
         y.append(labels.index(label))
@@ -133,7 +136,7 @@ def main(argv=None) -> int:
     if args.silver_weight:
         # silver mentions (and their O candidates) as extra, down-weighted examples
         for words, a, b, label in gold_mentions(silver_files[:2], outside=True):
-            feats.append(T.span_features(words, a, b, memory, silver))
+            feats.append(T.span_features(words, a, b, memory, silver, clusters))
             y.append(labels.index(label))
             weights.append(args.silver_weight)
         log(f"{len(y) - len(weights) + sum(w == args.silver_weight for w in weights)} examples with silver")
@@ -143,7 +146,8 @@ def main(argv=None) -> int:
     clf.fit(x, np.array(y), sample_weight=np.array(weights))
     log(f"trained (C={args.c}); train accuracy {clf.score(x, np.array(y)):.3f}")
     model = T.TypeModel(clf.coef_.astype(np.float32), clf.intercept_.astype(np.float32), labels,
-                        memory, silver if args.silver else None, args.weight, args.margin)
+                        memory, silver if args.silver else None, args.weight, args.margin,
+                        clusters=clusters)
 
     for path in score_files:
         name = path.stem
@@ -156,7 +160,7 @@ def main(argv=None) -> int:
         for (words, _), spans in zip(sentences, gold):
             spans = [s for s in spans if s[2] in T.LABELS]
             if spans:
-                lp = model.log_proba([T.span_features(words, a, b, memory, model.silver) for a, b, _ in spans])
+                lp = model.log_proba([model.features(words, a, b) for a, b, _ in spans])
                 ok += sum(labels[int(r[:len(T.LABELS)].argmax())] == s[2] for r, s in zip(lp, spans))
                 total += len(spans)
         line = [f"{name}: pipeline {base['f1']:.4f}", f"classifier type accuracy on gold mentions (names only) {ok / total:.3f}"]
