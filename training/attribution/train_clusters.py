@@ -38,11 +38,11 @@ from rassegna import attribution as A
 OUT = Path(A.__file__).parent / "models" / "attribution_en" / "word_clusters.json"
 
 
-def corpus(root: Path):
+def corpus(root: Path, wikineural: tuple[str, ...] = ("val", "test")):
     """Token lists (lower-cased), one per sentence or document."""
     for p in sorted((root / "polnear" / "train" / "text").glob("*.txt")):
         yield [t.low for t in A.tokenize(p.read_text(encoding="utf-8"), lang="en")]
-    for p in sorted((root / "wikineural" / "en").glob("*.conllu")):
+    for p in sorted(root / "wikineural" / "en" / f"{split}.conllu" for split in wikineural):
         sent = []
         for line in p.read_text(encoding="utf-8").splitlines():
             parts = line.split("\t")
@@ -88,8 +88,9 @@ def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("data", type=Path)
     ap.add_argument("--out", type=Path, default=OUT)
-    ap.add_argument("--lang", choices=("en", "it"), default="en",
-                    help="it: the Italian corpus (for the NER mention classifier)")
+    ap.add_argument("--lang", choices=("en", "it", "en-ner"), default="en",
+                    help="it: the Italian corpus (for the NER mention classifier); en-ner: the "
+                         "English one without WikiNEuRal en test (the English NER is scored on it)")
     ap.add_argument("--k", type=int, nargs="+", default=[64, 256])
     ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("--contexts", type=int, default=3000)
@@ -99,7 +100,8 @@ def main(argv=None):
     def log(msg):
         print(time.strftime("%H:%M:%S"), msg, flush=True)
 
-    sents = list(corpus_it(args.data) if args.lang == "it" else corpus(args.data))
+    sents = list(corpus_it(args.data) if args.lang == "it"
+                 else corpus(args.data, ("val",)) if args.lang == "en-ner" else corpus(args.data))
     counts = Counter(w for s in sents for w in s)
     log(f"{len(sents)} pieces, {sum(counts.values())} tokens, {len(counts)} types")
     vocab = sorted((w for w, c in counts.items() if c >= args.min_count), key=lambda w: (-counts[w], w))
