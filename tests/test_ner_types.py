@@ -124,7 +124,17 @@ def test_cluster_features_and_the_shipped_clusters():
     words = "Il sindaco di Merano ha parlato".split()
     f = T.span_features(words, 3, 4, clusters={"di": [3, 40], "ha": [5, 77], "merano": [9, 200]})
     assert {"cL1=3", "CL1=40", "cR1=5", "CR1=77", "cfirst=9", "Clast=200", "cbag=5"} <= set(f)
-    m = T.type_model("it")
+    for lang in ("it", "en"):
+        m = T.type_model(lang)
+        if m is None:
+            pytest.skip(f"types.npz is not shipped for {lang}")
+        assert m.clusters and all(len(ids) == 2 for ids in list(m.clusters.values())[:100])
+
+
+def test_shipped_english_model_keeps_clear_names():
+    m = T.type_model("en")
     if m is None:
-        pytest.skip("types.npz is not shipped")
-    assert m.clusters and all(len(ids) == 2 for ids in list(m.clusters.values())[:100])
+        pytest.skip("types.npz is not shipped for en")
+    words = "Senator Elizabeth Warren said in Boston that Microsoft would hire .".split()
+    got = m.retype(words, [(1, 3, "PER"), (5, 6, "LOC"), (7, 8, "ORG")])
+    assert got == [(1, 3, "PER"), (5, 6, "LOC"), (7, 8, "ORG")]
