@@ -129,7 +129,8 @@ def find_entity_mentions(doc, options=None) -> list:
     """Per-document analysis: the PER / ORG / LOC / MISC mentions of `doc.text`.
 
     Sentences go through the shipped pipeline in one batched `nlp.pipe` call (the model was
-    trained on sentences). Each mention is then tidied: edge punctuation trimmed, widened to
+    trained on sentences) and its mention classifier (`doc_entities`: re-typed, non-names
+    dropped, missed capitalised names added). Each mention is then tidied: edge punctuation trimmed, widened to
     whole words ("Yoon Suk" + "-yeol"), a person's name carried over the capitalised words
     that follow it ("Kim Jong" + "Un", which the tokenizer reads as the article "un") and over
     one capitalised word before a one-word name ("ucraino Volodymyr" + "Zelensky"; only after
