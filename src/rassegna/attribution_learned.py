@@ -795,6 +795,11 @@ def attributions_from_arguments(info: DocInfo, found: list[dict]) -> list[Attrib
     return out
 
 
+def neural_attributions(text: str, toks: list[Tok], tags: list[int], sentences: list[Span]) -> list[Attribution]:
+    """The BiLSTM's tagged runs grouped into attributions, content pieces tidied."""
+    return [tidy_attribution(text, a) for a in attributions_from_tags(text, toks, tags, sentences)]
+
+
 def learned_attributions(text: str, sentences: list[Span], lex: Lexicon, tagger: Tagger) -> list[Attribution]:
     """The BiLSTM tagger (`attribution_neural`, when `neural.npz` is shipped) with its runs
     grouped by `attributions_from_tags`; otherwise stage 1 (`tag_document`) then, when shipped,
@@ -805,7 +810,7 @@ def learned_attributions(text: str, sentences: list[Span], lex: Lexicon, tagger:
     if neural is not None:
         # on PolNeAR dev the contextual tagger's own runs beat feeding them to stage 2
         toks, tags, _ = neural_tags(text, sentences, lex, neural)
-        return [tidy_attribution(text, a) for a in attributions_from_tags(text, toks, tags, sentences)]
+        return neural_attributions(text, toks, tags, sentences)
     toks, tags = tag_document(text, sentences, lex, tagger)
     args = _arg_model(lex.lang)
     if args is None:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+from scipy.special import log_softmax
 
 from rassegna.attribution import _MODEL_DIR, Lexicon, Quote, Tok, find_quotes, tokenize
 from rassegna.model import Span
@@ -268,11 +269,6 @@ def _one_blas_thread():
     return threadpool_limits(1, user_api="blas")
 
 
-def log_softmax(x: np.ndarray) -> np.ndarray:
-    m = x.max(1, keepdims=True)
-    return x - m - np.log(np.exp(x - m).sum(1, keepdims=True))
-
-
 def neural_scores(text: str, sentences: list[Span], lex: Lexicon, model: NeuralTagger | NeuralEnsemble,
                   toks: list[Tok] | None = None) -> tuple[list[Tok], np.ndarray, list[tuple[int, int]]]:
     """Tokens, per-token scores over TAGS (log-probabilities; raw CRF emission scores for a
@@ -288,7 +284,7 @@ def neural_scores(text: str, sentences: list[Span], lex: Lexicon, model: NeuralT
         for m in members:
             inp = token_inputs(text, toks, sentences, quotes, marks, m.cue_rate, m.vocab, m.chars, m.clusters)
             scores = m.scores(inp, ranges)
-            scores = scores if m.crf else log_softmax(scores)
+            scores = scores if m.crf else log_softmax(scores, axis=1)
             total = scores if total is None else total + scores
     return toks, total / len(members), ranges
 
@@ -296,10 +292,15 @@ def neural_scores(text: str, sentences: list[Span], lex: Lexicon, model: NeuralT
 def neural_tags(text: str, sentences: list[Span], lex: Lexicon, model: NeuralTagger | NeuralEnsemble,
                 toks: list[Tok] | None = None) -> tuple[list[Tok], list[int], np.ndarray]:
     """Tokens, their Viterbi tag indices (into `attribution_learned.TAGS`) and the scores."""
+    toks, logp, ranges = neural_scores(text, sentences, lex, model, toks)
+    return toks, decode_tags(logp, ranges, model.trans), logp
+
+
+def decode_tags(scores: np.ndarray, ranges: list[tuple[int, int]], trans: np.ndarray) -> list[int]:
+    """BIO-constrained Viterbi over each chunk the scores were read in, concatenated."""
     from rassegna.attribution_learned import viterbi
 
-    toks, logp, ranges = neural_scores(text, sentences, lex, model, toks)
     tags: list[int] = []
     for a, b in ranges:
-        tags += viterbi(logp[a:b], model.trans)
-    return toks, tags, logp
+        tags += viterbi(scores[a:b], trans)
+    return tags

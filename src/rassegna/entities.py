@@ -91,9 +91,11 @@ def _invert(name: str) -> str:
     return f"{tail} {head}" if sep and tail.split()[-1].lower() in ("of", "di", "del", "della") else name
 
 
-@lru_cache(maxsize=1)
-def country_names() -> tuple[dict[str, str], dict[tuple[str, str, str], str]]:
-    """(name key → ISO alpha-2, acronym shape → alpha-2); keys shared by two countries dropped."""
+def country_forms():
+    """(ISO alpha-2 code, name, official) for every form of every country's name that
+    pycountry (its common, official and inverted names, with their Italian translations) and
+    Babel (Italian and English territory names) give; `official` is true for an official name,
+    whose acronym stands for the country (RPDC, DPRK)."""
     import pycountry
     from babel import Locale
 
@@ -102,11 +104,10 @@ def country_names() -> tuple[dict[str, str], dict[tuple[str, str, str], str]]:
     except OSError:  # the translations are optional in pycountry builds
         def italian(s: str) -> str:
             return s
-    names: dict[str, set[str]] = defaultdict(set)
-    acronyms: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     locales = [Locale("it"), Locale("en")]
     for country in pycountry.countries:
         code = country.alpha_2
+        official = getattr(country, "official_name", None)
         forms = {country.name, _invert(country.name)}
         for attr in ("official_name", "common_name"):
             value = getattr(country, attr, None)
@@ -117,14 +118,25 @@ def country_names() -> tuple[dict[str, str], dict[tuple[str, str, str], str]]:
         for form in forms:
             if "\n" in form:  # gettext's catalogue header, not a name
                 continue
-            names[name_key(form)].add(code)
-            if form == getattr(country, "official_name", None) or form == italian(
-                    getattr(country, "official_name", "") or "\0"):
-                acronym = _acronym_of(form)
-                if acronym:
-                    acronyms[_acronym_shape(acronym)].add(code)
-        names[f"alpha3:{country.alpha_3}"].add(code)
-        names[f"alpha2:{code}"].add(code)
+            yield code, form, form == official or form == italian(official or "\0")
+
+
+@lru_cache(maxsize=1)
+def country_names() -> tuple[dict[str, str], dict[tuple[str, str, str], str]]:
+    """(name key → ISO alpha-2, acronym shape → alpha-2); keys shared by two countries dropped."""
+    import pycountry
+
+    names: dict[str, set[str]] = defaultdict(set)
+    acronyms: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for code, form, official in country_forms():
+        names[name_key(form)].add(code)
+        if official:
+            acronym = _acronym_of(form)
+            if acronym:
+                acronyms[_acronym_shape(acronym)].add(code)
+    for country in pycountry.countries:
+        names[f"alpha3:{country.alpha_3}"].add(country.alpha_2)
+        names[f"alpha2:{country.alpha_2}"].add(country.alpha_2)
     # ISO 3166-1 reserves "UK" for the United Kingdom beside its code GB; pycountry lists only GB
     names["alpha2:UK"].add("GB")
     return ({k: next(iter(v)) for k, v in names.items() if len(v) == 1},

@@ -23,15 +23,15 @@ and the margins for dropping and adding names were chosen on KIND WN_dev (docs/n
 
 from __future__ import annotations
 
-import gettext
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 import numpy as np
+from scipy.special import log_softmax
 
 N_FEATURES = 2 ** 18
 CONTEXT_WORDS = 3          # words either side read with their position
@@ -50,22 +50,16 @@ def place_names() -> dict[str, str]:
     import pycountry
     from babel import Locale
 
+    from rassegna.entities import country_forms
+
     out: dict[str, str] = {}
 
     def add(name: str | None, kind: str) -> None:
         if name and "\n" not in name:
             out.setdefault(_norm(name), kind)
 
-    try:
-        italian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["it"]).gettext
-    except OSError:
-        def italian(s: str) -> str:
-            return s
-    for country in pycountry.countries:
-        for attr in ("name", "official_name", "common_name"):
-            value = getattr(country, attr, None)
-            add(value, "country")
-            add(italian(value) if value else None, "country")
+    for _, name, _ in country_forms():
+        add(name, "country")
     for loc in (Locale("it"), Locale("en")):
         for code, name in loc.territories.items():
             add(name, "country" if code.isalpha() else "region")
@@ -219,22 +213,19 @@ class TypeModel:
     missed_margin: float = float("inf")    # how much a name label must beat O to add a missed name
     drop_margin: float = float("inf")      # how much O must beat the best name to drop a span
     clusters: dict[str, list[int]] | None = None   # word → (coarse, fine) cluster ids
+    # (features, labels) in C order: a transposed view would be copied on every product
+    weights: np.ndarray = field(init=False, repr=False)
+
+    def __post_init__(self):
+        self.weights = np.ascontiguousarray(self.coef.T)
 
     def log_proba(self, feats: list[list[str]]) -> np.ndarray:
         from sklearn.feature_extraction import FeatureHasher
 
         x = FeatureHasher(n_features=N_FEATURES, input_type="string",
                           alternate_sign=False).transform(feats)
-        scores = x @ self._weights() + self.intercept
-        scores = np.asarray(scores, dtype=np.float64)
-        m = scores.max(1, keepdims=True)
-        return scores - m - np.log(np.exp(scores - m).sum(1, keepdims=True))
-
-    def _weights(self) -> np.ndarray:
-        # (features, labels) in C order, made once: a transposed view is copied on every product
-        if getattr(self, "_coef_t", None) is None or self._coef_t.shape[1] != len(self.coef):
-            self._coef_t = np.ascontiguousarray(self.coef.T)
-        return self._coef_t
+        scores = x @ self.weights + self.intercept
+        return log_softmax(np.asarray(scores, dtype=np.float64), axis=1)
 
     def features(self, words: list[str], a: int, b: int) -> list[str]:
         return span_features(words, a, b, self.memory, self.silver, self.clusters)
@@ -256,15 +247,13 @@ class TypeModel:
         extra = [(a, b) for a, b in candidates(words) if not any(taken[a:b])]
         rows = self.log_proba([self.features(words, a, b) for a, b, _ in todo]
                               + [self.features(words, a, b) for a, b in extra]) if todo or extra else []
-        outside = self.labels.index(OUTSIDE) if OUTSIDE in self.labels else None
+        outside = self.labels.index(OUTSIDE)
         for (a, b, label), row in zip(todo, rows[:len(todo)]):
             row = row.copy()
             row[self.labels.index(label)] += self.pipeline_weight
             score, best = max((row[k], k) for k in range(len(self.labels)) if k != outside)
-            if outside is None or row[outside] - score < self.drop_margin:
+            if row[outside] - score < self.drop_margin:
                 out.append((a, b, self.labels[best]))
-        if outside is None:
-            return sorted(out)
         found = []
         for (a, b), row in zip(extra, rows[len(todo):]):
             names = [(row[k], k) for k in range(len(self.labels)) if k != outside]

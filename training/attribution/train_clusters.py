@@ -68,20 +68,15 @@ def corpus(root: Path, wikineural: tuple[str, ...] = ("val", "test")):
 
 
 def corpus_it(root: Path):
-    """Italian token lists: KIND train (not dev), WikiNEuRal it, facta-it paragraphs."""
-    from rassegna.evaluate.ner import read_conll
+    """Italian token lists: the raw text `training/ner/raw_text.py` collects (KIND train, not
+    dev; WikiNEuRal it; facta-it paragraphs, tokenised here)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ner"))
+    import raw_text
 
-    for dom in ("WN", "FIC", "ADG"):
-        for words, _ in read_conll(root / "kind" / f"{dom}_train.tsv"):
-            yield [w.lower() for w in words]
-    for split in ("val", "test"):
-        for words, _ in read_conll(root / "wikineural" / "it" / f"{split}.conllu"):
-            yield [w.lower() for w in words]
-    with (root / "facta-it" / "facta_antibufale.jsonl").open(encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            for para in [rec.get("title") or ""] + list(rec.get("content") or []):
-                yield [t.low for t in A.tokenize(para, lang="it")]
+    for words in raw_text.token_sentences(root):
+        yield [w.lower() for w in words]
+    for para in raw_text.facta_paragraphs(root):
+        yield [t.low for t in A.tokenize(para, lang="it")]
 
 
 def main(argv=None):

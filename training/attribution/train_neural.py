@@ -35,6 +35,7 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
+from scipy.special import log_softmax
 
 sys.path.insert(0, str(Path(__file__).parent))
 import train_tagger as TT  # noqa: E402
@@ -197,16 +198,9 @@ def predict_logp(net, docs, crf=False):
             lp = np.zeros((len(d["toks"]), T), dtype=np.float32)
             for k, (a, b) in enumerate(d["ranges"]):
                 lp[a:b] = logits[k, :b - a]
-            out.append(lp if crf else N.log_softmax(lp))
+            out.append(lp if crf else log_softmax(lp, axis=1))
     net.train()
     return out
-
-
-def decode(d, logp, trans):
-    tags = []
-    for a, b in d["ranges"]:
-        tags += L.viterbi(logp[a:b], trans)
-    return tags
 
 
 def stage2_attributions(d, tags, args_model, cue_rate, mode):
@@ -245,7 +239,7 @@ def evaluate(docs, logps, trans, modes, args_model=None, cue_rate=None):
     for mode in modes:
         counts = {m: Counts() for m in METRICS}
         for d, lp in zip(docs, logps):
-            tags = decode(d, lp, trans)
+            tags = N.decode_tags(lp, d["ranges"], trans)
             if mode == "s1":
                 atts = L.attributions_from_tags(d["art"].text, d["toks"], tags, d["sents"])
             else:

@@ -15,11 +15,10 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
 
 from rassegna import attribution_neural as N
 from rassegna.attribution import lexicon
-from rassegna.attribution_learned import TAGS, attributions_from_tags, tidy_attribution, viterbi
+from rassegna.attribution_learned import TAGS, neural_attributions
 from rassegna.evaluate.attribution import METRICS, Counts, read_polnear, score_article
 from rassegna.sentences import split_sentences
 
@@ -47,12 +46,9 @@ def main(argv=None):
             counts = {m: Counts() for m in METRICS}
             for art, sents, toks, ranges, scores in cached:
                 emit = sum(scores[:k]) / k
-                emit = emit.copy()
                 emit[:, TAGS.index(args.tag)] -= bias
-                tags: list[int] = []
-                for a, b in ranges:
-                    tags += viterbi(emit[a:b], ens.trans)
-                pred = [tidy_attribution(art.text, x) for x in attributions_from_tags(art.text, toks, tags, sents)]
+                tags = N.decode_tags(emit, ranges, ens.trans)
+                pred = neural_attributions(art.text, toks, tags, sents)
                 score_article(art.text, art.gold, pred, counts)
             s = {m: counts[m].scores() for m in METRICS}
             co = s["content_overlap"]

@@ -20,18 +20,28 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 from rassegna.evaluate.ner import read_conll  # noqa: E402
 
 
-def iter_texts(data: Path):
+def token_sentences(data: Path):
+    """Gold-tokenised sentences (labels ignored): KIND train, then WikiNEuRal it val and test."""
     for dom in ("WN", "FIC", "ADG"):
         for toks, _ in read_conll(data / "kind" / f"{dom}_train.tsv"):
-            yield " ".join(toks)
+            yield toks
     for split in ("val", "test"):
         for toks, _ in read_conll(data / "wikineural" / "it" / f"{split}.conllu"):
-            yield " ".join(toks)
+            yield toks
+
+
+def facta_paragraphs(data: Path):
+    """Titles and paragraphs of the facta-it fact-checking articles, as raw text."""
     with (data / "facta-it" / "facta_antibufale.jsonl").open(encoding="utf-8") as fh:
         for line in fh:
             rec = json.loads(line)
-            for para in [rec.get("title") or ""] + list(rec.get("content") or []):
-                yield para
+            yield from [rec.get("title") or ""] + list(rec.get("content") or [])
+
+
+def iter_texts(data: Path):
+    for toks in token_sentences(data):
+        yield " ".join(toks)
+    yield from facta_paragraphs(data)
 
 
 def main(argv=None) -> None:

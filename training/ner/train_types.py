@@ -113,14 +113,14 @@ def main(argv=None) -> int:
     for words, a, b, label in train:
         if label != T.OUTSIDE:
             memory.setdefault(T._norm(" ".join(words[a:b])), Counter())[label] += 1
-    silver: dict[str, Counter] = {}
-    if args.silver:
+    silver: dict[str, Counter] | None = {} if args.silver else None
+    if silver is not None:
         for words, a, b, label in gold_mentions(silver_files):
             low = [w.lower() for w in words[a:b]]
             silver.setdefault(T._norm(" ".join(low)), Counter())[label] += 1
             for w in {low[0], low[-1]}:
                 silver.setdefault("w:" + w, Counter())[label] += 1
-    log(f"{len(train)} training mentions, {len(memory)} strings; silver {len(silver)} strings and words; "
+    log(f"{len(train)} training mentions, {len(memory)} strings; silver {len(silver or {})} strings and words; "
         f"gazetteer {len(T.place_names())} names")
     feats, y = [], []
     for words, a, b, label in train:
@@ -128,25 +128,26 @@ def main(argv=None) -> int:
         gold = label != T.OUTSIDE
         if gold:
             memory[key][label] -= 1                  # leave this mention out
-        feats.append(T.span_features(words, a, b, memory, silver if args.silver else None, clusters))
+        feats.append(T.span_features(words, a, b, memory, silver, clusters))
         if gold:
             memory[key][label] += 1
         y.append(labels.index(label))
     weights = [1.0] * len(y)
     if args.silver_weight:
-        # silver mentions (and their O candidates) as extra, down-weighted examples
+        # silver mentions (and their O candidates) as extra, down-weighted examples; the first
+        # two silver files are WikiNEuRal it for either language
         for words, a, b, label in gold_mentions(silver_files[:2], outside=True):
             feats.append(T.span_features(words, a, b, memory, silver, clusters))
             y.append(labels.index(label))
             weights.append(args.silver_weight)
-        log(f"{len(y) - len(weights) + sum(w == args.silver_weight for w in weights)} examples with silver")
+        log(f"{len(y) - len(train)} silver examples beside {len(train)} gold ones")
     hasher = FeatureHasher(n_features=T.N_FEATURES, input_type="string", alternate_sign=False)
     x = hasher.transform(feats)
     clf = LogisticRegression(C=args.c, max_iter=2000)
     clf.fit(x, np.array(y), sample_weight=np.array(weights))
     log(f"trained (C={args.c}); train accuracy {clf.score(x, np.array(y)):.3f}")
     model = T.TypeModel(clf.coef_.astype(np.float32), clf.intercept_.astype(np.float32), labels,
-                        memory, silver if args.silver else None, args.weight, args.margin,
+                        memory, silver, args.weight, args.margin,
                         clusters=clusters)
 
     for path in score_files:
