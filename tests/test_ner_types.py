@@ -138,3 +138,35 @@ def test_shipped_english_model_keeps_clear_names():
     words = "Senator Elizabeth Warren said in Boston that Microsoft would hire .".split()
     got = m.retype(words, [(1, 3, "PER"), (5, 6, "LOC"), (7, 8, "ORG")])
     assert got == [(1, 3, "PER"), (5, 6, "LOC"), (7, 8, "ORG")]
+
+
+def test_vote_takes_what_the_taggers_agree_on():
+    words = "Ieri Mario Rossi ha visitato Napoli .".split()
+    # the classifier alone finds nothing a name (O wins by 1 nat everywhere)
+    m = constant_model({"PER": -2.0, "ORG": -3.0, "LOC": -3.0, "O": -1.0}, pipeline_weight=0.0)
+    spacy_spans, crf_spans = [(1, 3, "PER"), (5, 6, "ORG")], [(1, 3, "PER"), (5, 6, "LOC")]
+    got = m.vote(words, [(spacy_spans, 2.0), (crf_spans, 2.0)], name_margin=1.0)
+    # both taggers say PER: 4 nats of votes beat O by 3; one vote for ORG or LOC beats O by
+    # 0, not past the margin
+    assert got == [(1, 3, "PER")]
+    # a lower margin takes the one-vote name too, with the label of the heavier vote; "Ieri"
+    # (no vote, PER 1 nat below O) stays out
+    assert m.vote(words, [(spacy_spans, 2.0), (crf_spans, 2.5)], name_margin=-0.5) == \
+        [(1, 3, "PER"), (5, 6, "LOC")]
+
+
+def test_vote_never_returns_overlapping_names_and_keeps_unknown_labels():
+    words = "la Corte dei Conti di Roma e la Coppa del Mondo".split()
+    first = [(1, 4, "ORG"), (8, 11, "MISC")]
+    second = [(1, 6, "ORG"), (5, 6, "LOC")]
+    # ORG half a nat below O: a range needs a vote of more than 0.75 to pass a margin of 0.25
+    m = constant_model({"PER": -3.0, "ORG": -1.0, "LOC": -3.0, "O": -0.5}, pipeline_weight=0.0)
+    got = m.vote(words, [(first, 1.0), (second, 0.5)], name_margin=0.25)
+    assert got == [(1, 4, "ORG"), (8, 11, "MISC")]   # a label the model does not know stays
+    # when every range passes, overlapping ones are taken best first and never both
+    m = constant_model({"PER": -3.0, "ORG": -1.0, "LOC": -3.0, "O": -2.0}, pipeline_weight=0.0)
+    got = m.vote(words, [(first, 1.0), (second, 0.5)], name_margin=0.0)
+    for a, b, _ in got:
+        assert sum(1 for c, d, _ in got if c < b and a < d) == 1
+    assert (1, 4, "ORG") in got and (8, 11, "MISC") not in got
+    assert m.vote([], [([], 1.0)], 0.0) == []

@@ -67,14 +67,23 @@ def find_entities(
 _ONE_SPACE = {ord(c): " " for c in "\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"}
 
 
-def doc_entities(doc, lang: str) -> list[tuple[int, int, str]]:
+def doc_entities(doc, lang: str, crf: bool = True) -> list[tuple[int, int, str]]:
     """Token ranges and labels of a processed spaCy Doc's names: the pipeline's entities,
-    re-decided by the shipped mention classifier (`ner_types`) when there is one."""
+    re-decided by the shipped mention classifier (`ner_types`) when there is one, in a vote
+    with the CRF tagger's names (`ner_crf`) when that is shipped too (and `crf` is True)."""
+    from rassegna.ner_crf import crf_tagger
     from rassegna.ner_types import type_model
 
     spans = [(e.start, e.end, e.label_) for e in doc.ents]
     model = type_model(lang)
-    return model.retype([t.text for t in doc], spans) if model is not None else spans
+    if model is None:
+        return spans
+    words = [t.text for t in doc]
+    tagger = crf_tagger(lang) if crf else None
+    if tagger is None:
+        return model.retype(words, spans)
+    return model.vote(words, [(spans, tagger.pipeline_weight), (tagger.spans(words), tagger.crf_weight)],
+                      tagger.name_margin, soft=tagger, soft_weight=tagger.probability_weight)
 
 
 # Characters a mention never starts or ends with: the model sometimes takes in a quote mark,

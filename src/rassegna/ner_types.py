@@ -269,6 +269,51 @@ class TypeModel:
         return sorted(out)
 
 
+    def vote(self, words: list[str], proposals: list[tuple[list[tuple[int, int, str]], float]],
+             name_margin: float, soft=None, soft_weight: float = 0.0) -> list[tuple[int, int, str]]:
+        """Names chosen among several taggers' spans (`proposals`: each tagger's spans and the
+        weight of its vote) and the capitalised runs none of them took (`candidates`).
+
+        Every candidate range is scored by this classifier; each tagger that proposed the
+        range with a label adds its weight to that label, and `soft` (a tagger with
+        `span_probabilities(words, ranges, labels)`, the CRF) adds `soft_weight` times its
+        probability that the range is a name of each label. A range is a name when its best
+        name label beats O by more than `name_margin`; overlapping ranges are taken best
+        margin first. Spans whose label this model does not know (English MISC) come from the
+        first tagger and stay when no chosen name overlaps them."""
+        ranges = sorted({(a, b) for spans, _ in proposals for a, b, lab in spans if lab in self.labels}
+                        | set(candidates(words)))
+        if not ranges:
+            return sorted(s for s in proposals[0][0] if s[2] not in self.labels) if proposals else []
+        index = {r: k for k, r in enumerate(ranges)}
+        scores = self.log_proba([self.features(words, a, b) for a, b in ranges])
+        if soft is not None and soft_weight:
+            names = [lab for lab in self.labels if lab != OUTSIDE]
+            columns = [self.labels.index(lab) for lab in names]
+            scores[:, columns] += soft_weight * soft.span_probabilities(words, ranges, names)
+        for spans, weight in proposals:
+            for a, b, label in spans:
+                if label in self.labels:
+                    scores[index[(a, b)], self.labels.index(label)] += weight
+        outside = self.labels.index(OUTSIDE)
+        names = [k for k in range(len(self.labels)) if k != outside]
+        best = [max(names, key=lambda k: row[k]) for row in scores]
+        margins = [row[k] - row[outside] for row, k in zip(scores, best)]
+        used = [False] * len(words)
+        out = []
+        for margin, k in sorted(((m, k) for k, m in enumerate(margins)), key=lambda x: (-x[0], x[1])):
+            if margin <= name_margin:
+                break
+            a, b = ranges[k]
+            if not any(used[a:b]):
+                out.append((a, b, self.labels[best[k]]))
+                for j in range(a, b):
+                    used[j] = True
+        if proposals:
+            out += [s for s in proposals[0][0] if s[2] not in self.labels and not any(used[s[0]:s[1]])]
+        return sorted(out)
+
+
 def _pack(memory: dict[str, Counter], labels: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
     strings = sorted(k for k, v in memory.items() if sum(v.values()))
     counts = np.array([[memory[s][lab] for lab in labels] for s in strings], dtype=np.int32)

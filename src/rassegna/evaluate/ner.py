@@ -169,7 +169,8 @@ def score_tags(gold_tags: Sequence[Sequence[str]], pred_tags: Sequence[Sequence[
     )
 
 
-def predict_spans(nlp, sentences: Sequence[Sequence[str]], batch_size: int = 256, lang: str | None = None):
+def predict_spans(nlp, sentences: Sequence[Sequence[str]], batch_size: int = 256, lang: str | None = None,
+                  crf: bool = True):
     """Run ``nlp``'s components over pre-tokenised sentences; token spans per sentence. With
     ``lang``, the names go through the same mention classifier as in the pipeline
     (`rassegna.ner.doc_entities`)."""
@@ -179,16 +180,17 @@ def predict_spans(nlp, sentences: Sequence[Sequence[str]], batch_size: int = 256
 
     docs = (Doc(nlp.vocab, words=list(words)) for words in sentences)
     return [
-        doc_entities(doc, lang) if lang else [(e.start, e.end, e.label_) for e in doc.ents]
+        doc_entities(doc, lang, crf=crf) if lang else [(e.start, e.end, e.label_) for e in doc.ents]
         for doc in nlp.pipe(docs, batch_size=batch_size)
     ]
 
 
-def evaluate_ner(path: Path, lang: str = "it", nlp=None, classifier: bool = True) -> dict:
+def evaluate_ner(path: Path, lang: str = "it", nlp=None, classifier: bool = True, crf: bool = True) -> dict:
     """Score the shipped (or given) NER pipeline on a gold CoNLL file, or on a folder of
     MEANTIME files (named mentions only). The shipped pipeline is scored with its mention
-    classifier (`rassegna.ner_types`, when shipped for the language) unless `classifier` is
-    False; a given pipeline is scored alone."""
+    classifier (`rassegna.ner_types`, when shipped for the language; in a vote with the CRF
+    tagger of `rassegna.ner_crf` when that ships too, unless `crf` is False) unless
+    `classifier` is False; a given pipeline is scored alone."""
     shipped = nlp is None
     if nlp is None:
         from rassegna.ner import load_ner
@@ -203,10 +205,12 @@ def evaluate_ner(path: Path, lang: str = "it", nlp=None, classifier: bool = True
         # they count as misses, as conlleval would count them.
         gold.append(spans)
     t0 = time.perf_counter()
+    from rassegna.ner_crf import crf_tagger
     from rassegna.ner_types import type_model
 
     retype = shipped and classifier and type_model(lang) is not None
-    pred = predict_spans(nlp, [toks for toks, _ in data], lang=lang if retype else None)
+    vote = retype and crf and crf_tagger(lang) is not None
+    pred = predict_spans(nlp, [toks for toks, _ in data], lang=lang if retype else None, crf=vote)
     elapsed = time.perf_counter() - t0
     result = score_spans(gold, pred)
     extra = {}
@@ -227,6 +231,8 @@ def evaluate_ner(path: Path, lang: str = "it", nlp=None, classifier: bool = True
         "sentences_per_second": len(data) / elapsed if elapsed > 0 else float("inf"),
         "model_labels": sorted(labels) if labels is not None else None,
         "mention_classifier": retype,
+        # with the classifier, names are voted between the pipeline and the CRF when one ships
+        "crf_vote": vote,
     }
 
 
@@ -242,10 +248,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--model", default=None, help="pipeline dir (default: the shipped one)")
     ap.add_argument("--no-classifier", dest="classifier", action="store_false",
                     help="the shipped spaCy pipeline alone, without the mention classifier")
+    ap.add_argument("--no-crf", dest="crf", action="store_false",
+                    help="the pipeline and the mention classifier, without the CRF tagger's vote")
     args = ap.parse_args(argv)
     nlp = spacy.load(args.model) if args.model else None
     for f in args.files:
-        print(json.dumps(evaluate_ner(f, args.lang, nlp=nlp, classifier=args.classifier), indent=1))
+        print(json.dumps(evaluate_ner(f, args.lang, nlp=nlp, classifier=args.classifier, crf=args.crf), indent=1))
 
 
 if __name__ == "__main__":
