@@ -82,9 +82,11 @@ def test_small_tagger_spans_and_probabilities(tmp_path):
 
 
 def test_shipped_tagger_loads_and_finds_a_clear_person():
-    tagger = C.crf_tagger("it")
-    if tagger is None:
+    taggers = C.crf_taggers("it")
+    if not taggers:
         pytest.skip("crf.crfsuite is not shipped")
+    tagger = taggers[0]
+    assert taggers[0].path.name == "crf.crfsuite"
     words = "Il presidente Sergio Mattarella ha visitato Napoli ieri .".split()
     assert (2, 4, "PER") in tagger.spans(words)
     from rassegna.ner import find_entities
@@ -97,7 +99,7 @@ def test_shipped_tagger_loads_and_finds_a_clear_person():
 def test_vote_lifts_kind_wn_dev_over_the_classifier_alone():
     if not (KIND / "WN_dev.tsv").is_file():
         pytest.skip("../shared/data/kind is not available")
-    if C.crf_tagger("it") is None:
+    if not C.crf_taggers("it"):
         pytest.skip("crf.crfsuite is not shipped")
     from rassegna.evaluate.ner import evaluate_ner
 
@@ -105,3 +107,34 @@ def test_vote_lifts_kind_wn_dev_over_the_classifier_alone():
     voted = evaluate_ner(KIND / "WN_dev.tsv", "it")
     assert voted["crf_vote"] and not without["crf_vote"]
     assert voted["f1"] > without["f1"] + 0.01, json.dumps([without["f1"], voted["f1"]])
+
+
+class FixedProbabilities:
+    """A stand-in CRF: the same probability for every range and label."""
+
+    def __init__(self, p: float):
+        self.p = p
+
+    def span_probabilities(self, words, ranges, labels):
+        return np.full((len(ranges), len(labels)), self.p)
+
+
+def test_soft_votes_add_weighted_probabilities():
+    words = "Ieri Mario Rossi ha parlato .".split()
+    # O beats every name by 1 nat; PER is the best name label
+    model = T.TypeModel(np.zeros((4, T.N_FEATURES), np.float32), np.array([-2.0, -3.0, -3.0, -1.0], np.float32),
+                        T.LABELS + (T.OUTSIDE,), {}, None, 1.0)
+    spans = [(1, 3, "PER")]
+    assert model.vote(words, [(spans, 1.0)], name_margin=0.5) == []          # 1 nat of vote: margin 0
+    # two CRFs, each 0.5 × probability 0.8: +0.8 nats for every label of every range
+    soft = [(FixedProbabilities(0.8), 0.5), (FixedProbabilities(0.8), 0.5)]
+    got = model.vote(words, [(spans, 1.0)], name_margin=0.5, soft=soft)
+    assert got == [(1, 3, "PER")]                                            # 1 + 0.8 - 1 > 0.5
+    assert model.vote(words, [(spans, 1.0)], name_margin=0.5, soft=[(FixedProbabilities(0.8), 0.0)]) == []
+
+
+def test_model_paths_put_the_main_crf_first(tmp_path):
+    for name in ("crf_silver.crfsuite", "crf.crfsuite", "crf_b.crfsuite", "crf.json", "types.npz"):
+        (tmp_path / name).write_text("")
+    assert [p.name for p in C.model_paths(tmp_path)] == ["crf.crfsuite", "crf_b.crfsuite", "crf_silver.crfsuite"]
+    assert C.model_paths(tmp_path / "none") == []

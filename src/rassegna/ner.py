@@ -70,8 +70,8 @@ _ONE_SPACE = {ord(c): " " for c in "\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u20
 def doc_entities(doc, lang: str, crf: bool = True) -> list[tuple[int, int, str]]:
     """Token ranges and labels of a processed spaCy Doc's names: the pipeline's entities,
     re-decided by the shipped mention classifier (`ner_types`) when there is one, in a vote
-    with the CRF tagger's names (`ner_crf`) when that is shipped too (and `crf` is True)."""
-    from rassegna.ner_crf import crf_tagger
+    with the CRF taggers' names (`ner_crf`) when they are shipped too (and `crf` is True)."""
+    from rassegna.ner_crf import crf_taggers
     from rassegna.ner_types import type_model
 
     spans = [(e.start, e.end, e.label_) for e in doc.ents]
@@ -79,11 +79,13 @@ def doc_entities(doc, lang: str, crf: bool = True) -> list[tuple[int, int, str]]
     if model is None:
         return spans
     words = [t.text for t in doc]
-    tagger = crf_tagger(lang) if crf else None
-    if tagger is None:
+    taggers = crf_taggers(lang) if crf else ()
+    if not taggers:
         return model.retype(words, spans)
-    return model.vote(words, [(spans, tagger.pipeline_weight), (tagger.spans(words), tagger.crf_weight)],
-                      tagger.name_margin, soft=tagger, soft_weight=tagger.probability_weight)
+    first = taggers[0]
+    return model.vote(words, [(spans, first.pipeline_weight)]
+                      + [(tagger.spans(words), tagger.crf_weight) for tagger in taggers],
+                      first.name_margin, soft=[(tagger, tagger.probability_weight) for tagger in taggers])
 
 
 # Characters a mention never starts or ends with: the model sometimes takes in a quote mark,

@@ -136,9 +136,10 @@ def word_features(words: list[str], silver: dict[str, Counter] | None,
 @dataclass
 class CrfTagger:
     """A trained crfsuite model with the resources its features read, and the weights with
-    which its spans and the pipeline's vote in `TypeModel.vote`."""
+    which its spans and the pipeline's vote in `TypeModel.vote` (the pipeline's weight and
+    the margin are read from the first model of a language only)."""
     path: Path
-    silver: dict[str, Counter] | None
+    silver: dict[str, Counter] | None     # None: a model trained without the silver features
     clusters: dict[str, list[int]] | None
     pipeline_weight: float = 3.0
     crf_weight: float = 0.0               # for the CRF's own (Viterbi) spans
@@ -197,18 +198,28 @@ class CrfTagger:
 
 
 def load_crf_tagger(path: Path, type_model: T.TypeModel) -> CrfTagger:
-    """The CRF in `path` (crfsuite format), its vote weights from the `.json` beside it, and
-    the silver memory and clusters of the mention classifier it was trained with."""
+    """The CRF in `path` (crfsuite format), its vote weights and whether it reads the silver
+    features from the `.json` beside it, and the silver memory and clusters of the mention
+    classifier it was trained with."""
     weights = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-    return CrfTagger(path, type_model.silver, type_model.clusters,
+    return CrfTagger(path, type_model.silver if weights.get("silver_features", True) else None,
+                     type_model.clusters,
                      float(weights["pipeline_weight"]), float(weights["crf_weight"]),
                      float(weights["probability_weight"]), float(weights["name_margin"]))
 
 
+def model_paths(folder: Path) -> list[Path]:
+    """The CRFs of a model folder: `crf.crfsuite` first, then `crf_*.crfsuite` by name."""
+    main = folder / "crf.crfsuite"
+    return ([main] if main.is_file() else []) + sorted(folder.glob("crf_*.crfsuite"))
+
+
 @lru_cache(maxsize=None)
-def crf_tagger(lang: str) -> CrfTagger | None:
-    """The shipped CRF for `lang`, or None when none is shipped (or no mention classifier,
-    which it needs for its features and the vote)."""
-    path = Path(str(resources.files("rassegna") / "models" / f"ner_{lang}" / "crf.crfsuite"))
+def crf_taggers(lang: str) -> tuple[CrfTagger, ...]:
+    """The shipped CRFs for `lang` (none when none is shipped, or no mention classifier, which
+    they need for their features and the vote)."""
+    folder = Path(str(resources.files("rassegna") / "models" / f"ner_{lang}"))
     model = T.type_model(lang)
-    return load_crf_tagger(path, model) if path.is_file() and model is not None else None
+    if model is None:
+        return ()
+    return tuple(load_crf_tagger(path, model) for path in model_paths(folder))

@@ -270,14 +270,14 @@ class TypeModel:
 
 
     def vote(self, words: list[str], proposals: list[tuple[list[tuple[int, int, str]], float]],
-             name_margin: float, soft=None, soft_weight: float = 0.0) -> list[tuple[int, int, str]]:
+             name_margin: float, soft: tuple = ()) -> list[tuple[int, int, str]]:
         """Names chosen among several taggers' spans (`proposals`: each tagger's spans and the
         weight of its vote) and the capitalised runs none of them took (`candidates`).
 
         Every candidate range is scored by this classifier; each tagger that proposed the
-        range with a label adds its weight to that label, and `soft` (a tagger with
-        `span_probabilities(words, ranges, labels)`, the CRF) adds `soft_weight` times its
-        probability that the range is a name of each label. A range is a name when its best
+        range with a label adds its weight to that label, and each (tagger, weight) of `soft`
+        (a tagger with `span_probabilities(words, ranges, labels)`: the CRFs) adds the weight
+        times its probability that the range is a name of each label. A range is a name when its best
         name label beats O by more than `name_margin`; overlapping ranges are taken best
         margin first. Spans whose label this model does not know (English MISC) come from the
         first tagger and stay when no chosen name overlaps them."""
@@ -287,10 +287,11 @@ class TypeModel:
             return sorted(s for s in proposals[0][0] if s[2] not in self.labels) if proposals else []
         index = {r: k for k, r in enumerate(ranges)}
         scores = self.log_proba([self.features(words, a, b) for a, b in ranges])
-        if soft is not None and soft_weight:
-            names = [lab for lab in self.labels if lab != OUTSIDE]
-            columns = [self.labels.index(lab) for lab in names]
-            scores[:, columns] += soft_weight * soft.span_probabilities(words, ranges, names)
+        names = [lab for lab in self.labels if lab != OUTSIDE]
+        columns = [self.labels.index(lab) for lab in names]
+        for tagger, weight in soft:
+            if weight:
+                scores[:, columns] += weight * tagger.span_probabilities(words, ranges, names)
         for spans, weight in proposals:
             for a, b, label in spans:
                 if label in self.labels:

@@ -1,17 +1,22 @@
-"""Train the CRF tagger (`rassegna.ner_crf`) → `models/ner_LANG/crf.crfsuite` + `crf.json`.
+"""Train a CRF tagger (`rassegna.ner_crf`) → `models/ner_LANG/crf[_MEMBER].crfsuite` + `.json`.
 
-    .venv/bin/python training/ner/train_crf.py [--lang it] [--c1 0.5] [--c2 0.1] \
-        [--pipeline-weights 1 2 3 4] [--crf-weights 1 2 3 4] [--margins -1 0 1 2 3]
+    .venv/bin/python training/ner/train_crf.py [--lang it] [--member NAME --silver-training] \
+        [--c1 0.5] [--c2 0.1] [--pipeline-weights ...] [--probability-weights ...] \
+        [--member-weights ...] [--margins ...] [--grid-only]
 
-1. KIND WN_train (twice, as for the spaCy pipeline), FIC_train and ADG_train, gold tokens,
-   features from `ner_crf.word_features` with the shipped mention classifier's silver memory
-   and clusters (train `types.npz` first).
+1. Italian: KIND WN_train (twice, as for the spaCy pipeline), FIC_train and ADG_train, gold
+   tokens; English: WikiNEuRal en val. Features from `ner_crf.word_features` with the shipped
+   mention classifier's silver memory and clusters (train `types.npz` first). With
+   --silver-training (a second member, `--member silver`), WikiNEuRal it val + test are
+   training sentences too (MISC as O) and the silver-memory features are left out: they were
+   made from those very sentences.
 2. crfsuite L-BFGS with L1 (--c1, keeps the model small) and L2 (--c2), --iterations passes;
    deterministic.
-3. Scores the CRF alone on every dev file, then grids the vote (`TypeModel.vote`) of the
-   shipped pipeline's spans (cached by train_types.py), the CRF's spans and the CRF's
-   probability of each candidate range on WN_dev, and writes the best weights to `crf.json`
-   (first best in grid order on ties).
+3. Scores each CRF of the folder alone on every dev file, then grids the vote
+   (`TypeModel.vote`) of the shipped pipeline's spans (cached by train_types.py) and the
+   CRFs' probabilities of each candidate range on WN_dev, and writes the best weights
+   (first best in grid order on ties) to the `.json` files. English has no development set:
+   it takes the Italian weights, and its test file only reports.
 """
 
 from __future__ import annotations
@@ -36,11 +41,72 @@ def log(msg: str) -> None:
     print(time.strftime("%H:%M:%S"), msg, flush=True)
 
 
-def write_weights(model: Path, pipeline: float, crf: float, probability: float, margin: float) -> None:
+def write_weights(model: Path, weights: dict) -> None:
     """The vote's weights, beside the model (read by `ner_crf.load_crf_tagger`)."""
-    model.with_suffix(".json").write_text(json.dumps(
-        {"pipeline_weight": pipeline, "crf_weight": crf, "probability_weight": probability,
-         "name_margin": margin}, indent=1) + "\n", encoding="utf-8")
+    model.with_suffix(".json").write_text(json.dumps(weights, indent=1) + "\n", encoding="utf-8")
+
+
+class CachedProbabilities:
+    """A CRF's span probabilities, made once per sentence and ranges (they do not depend on
+    the weights being tried)."""
+
+    def __init__(self, crf: C.CrfTagger):
+        self.crf, self.made = crf, {}
+
+    def span_probabilities(self, words, ranges, labels):
+        key = (id(words), tuple(ranges))
+        if key not in self.made:
+            self.made[key] = self.crf.span_probabilities(words, ranges, labels)
+        return self.made[key]
+
+
+def grid(args, score_files: list[Path], folder: Path, types: T.TypeModel) -> None:
+    """Score each CRF of `folder` alone, then every vote weighting on the dev files; write
+    the best on the first (WN_dev) into the CRFs' `.json` files."""
+    crfs = [C.load_crf_tagger(path, types) for path in C.model_paths(folder)]
+    sets = {}
+    for path in score_files:
+        sentences = read_conll(path)
+        gold = [bio_to_spans(t) for _, t in sentences]
+        alone = []
+        for crf in crfs:
+            alone.append([crf.spans(words) for words, _ in sentences])
+            r = score_spans(gold, alone[-1])
+            per = " ".join(f"{k} {v['f1']:.3f}" for k, v in sorted(r["per_type"].items()))
+            log(f"{path.stem}: {crf.path.name} alone {r['f1']:.4f} P {r['precision']:.3f} "
+                f"R {r['recall']:.3f} ({per})")
+        sets[path.stem] = (sentences, gold, pipeline_spans(path, sentences, args.lang), alone)
+
+    # the classifier's features of a range do not depend on the weights either
+    features, made = types.features, {}
+
+    def cached_features(words, a, b):
+        key = (id(words), a, b)
+        if key not in made:
+            made[key] = features(words, a, b)
+        return made[key]
+
+    types.features = cached_features
+    soft = [CachedProbabilities(crf) for crf in crfs]
+    results = []
+    grid = itertools.product(args.pipeline_weights, args.margins, args.probability_weights,
+                             *[args.member_weights] * (len(crfs) - 1))
+    for pw, margin, *qws in grid:
+        f1 = {}
+        for name, (sentences, gold, spacy_spans, alone) in sets.items():
+            voted = [types.vote(words, [(spacy_spans[k], pw)] + [(spans[k], 0.0) for spans in alone], margin,
+                                soft=list(zip(soft, qws)))
+                     for k, (words, _) in enumerate(sentences)]
+            f1[name] = score_spans(gold, voted)["f1"]
+        results.append((f1[score_files[0].stem], pw, margin, qws, f1))
+        log(f"vote pipeline {pw} margin {margin} probabilities {qws}: "
+            + " ".join(f"{k} {v:.4f}" for k, v in f1.items()))
+    _, pw, margin, qws, f1 = max(results, key=lambda r: r[0])
+    for crf, qw in zip(crfs, qws):
+        write_weights(crf.path, {"pipeline_weight": pw, "crf_weight": 0.0, "probability_weight": qw,
+                                 "name_margin": margin, "silver_features": crf.silver is not None})
+    log(f"{f'chosen on {score_files[0].stem}' if args.lang == 'it' else 'with the Italian weights'}: "
+        f"pipeline {pw} margin {margin} probabilities {qws} → " + " ".join(f"{k} {v:.4f}" for k, v in f1.items()))
 
 
 def main(argv=None) -> int:
@@ -51,35 +117,35 @@ def main(argv=None) -> int:
     ap.add_argument("--c2", type=float, default=0.1)
     ap.add_argument("--iterations", type=int, default=150)
     ap.add_argument("--pipeline-weights", type=float, nargs="+", default=[2.0, 3.0, 4.0])
-    ap.add_argument("--crf-weights", type=float, nargs="+", default=[0.0, 1.0],
-                    help="votes for the CRF's own spans")
-    ap.add_argument("--probability-weights", type=float, nargs="+", default=[4.0, 6.0, 8.0],
-                    help="weights of the CRF's probability of each candidate range")
-    ap.add_argument("--margins", type=float, nargs="+", default=[1.0, 2.0, 3.0])
-    ap.add_argument("--out", type=Path, default=None, help="default: models/ner_LANG/crf.crfsuite")
-    ap.add_argument("--grid-only", action="store_true", help="keep the trained model, choose the weights again")
+    ap.add_argument("--probability-weights", type=float, nargs="+", default=[3.0, 6.0, 8.0],
+                    help="weights of the first CRF's probability of each candidate range")
+    ap.add_argument("--member-weights", type=float, nargs="+", default=[0.0, 2.0, 4.0],
+                    help="the same for each further CRF (crf_*.crfsuite)")
+    ap.add_argument("--margins", type=float, nargs="+", default=[2.0, 3.0])
+    ap.add_argument("--member", default=None, help="train crf_MEMBER.crfsuite, a further CRF")
+    ap.add_argument("--silver-training", action="store_true",
+                    help="train on WikiNEuRal it too, without the silver-memory features")
+    ap.add_argument("--grid-only", action="store_true", help="keep the trained models, choose the weights again")
     args = ap.parse_args(argv)
-    train_files, _, score_files = corpus_files(args.data, args.lang)
+    train_files, silver_files, score_files = corpus_files(args.data, args.lang)
     if args.lang == "it":
         train_files = [train_files[0]] + train_files      # WN_train twice: news is the domain
-    out = args.out or MODELS / f"ner_{args.lang}" / "crf.crfsuite"
+    if args.silver_training:
+        train_files += [p for p in silver_files if p.parent.name == args.lang]
+    folder = MODELS / f"ner_{args.lang}"
+    out = folder / (f"crf_{args.member}.crfsuite" if args.member else "crf.crfsuite")
     types = T.type_model(args.lang)
     if types is None:
         raise SystemExit(f"no mention classifier for {args.lang}: run train_types.py first")
-    if args.grid_only:
-        log(f"grid only, with {out}")
-    else:
+    if not args.grid_only:
         train(args, train_files, out, types)
     if args.lang != "it":
         # no development set of its own: the English test file must choose nothing, so the
         # weights chosen on Italian WN_dev are used unchanged
         italian = json.loads((MODELS / "ner_it" / "crf.json").read_text(encoding="utf-8"))
-        write_weights(out, *(italian[k] for k in ("pipeline_weight", "crf_weight", "probability_weight",
-                                                  "name_margin")))
-        args.pipeline_weights, args.crf_weights = [italian["pipeline_weight"]], [italian["crf_weight"]]
-        args.probability_weights, args.margins = [italian["probability_weight"]], [italian["name_margin"]]
-    crf = C.load_crf_tagger(out, types)
-    grid(args, score_files, out, types, crf)
+        args.pipeline_weights, args.probability_weights = [italian["pipeline_weight"]], [italian["probability_weight"]]
+        args.margins = [italian["name_margin"]]
+    grid(args, score_files, folder, types)
     return 0
 
 
@@ -93,68 +159,16 @@ def train(args, train_files: list[Path], out: Path, types: T.TypeModel) -> None:
             # Italian: KIND has no MISC; English keeps WikiNEuRal's MISC (the vote leaves it
             # to the spaCy pipeline, and the CRF learns what is not PER/ORG/LOC)
             tags = [t if t == "O" or t[2:] in T.LABELS or args.lang != "it" else "O" for t in tags]
-            trainer.append(C.word_features(words, types.silver, types.clusters), tags)
+            trainer.append(C.word_features(words, None if args.silver_training else types.silver,
+                                           types.clusters), tags)
             n += 1
     log(f"{n} training sentences")
     trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
                         "feature.possible_transitions": True})
     trainer.train(str(out))
     log(f"trained (c1={args.c1}, c2={args.c2}): {out} {out.stat().st_size / 1e6:.2f} MB")
-    write_weights(out, 3.0, 0.0, 6.0, 2.0)
-
-
-def grid(args, score_files: list[Path], out: Path, types: T.TypeModel, crf: C.CrfTagger) -> None:
-    """Score the CRF alone, then every vote weighting on the dev files; write the best on the
-    first (WN_dev)."""
-    sets = {}
-    for path in score_files:
-        sentences = read_conll(path)
-        gold = [bio_to_spans(t) for _, t in sentences]
-        alone = [crf.spans(words) for words, _ in sentences]
-        r = score_spans(gold, alone)
-        per = " ".join(f"{k} {v['f1']:.3f}" for k, v in sorted(r["per_type"].items()))
-        log(f"{path.stem}: CRF alone {r['f1']:.4f} P {r['precision']:.3f} R {r['recall']:.3f} ({per})")
-        sets[path.stem] = (sentences, gold, pipeline_spans(path, sentences, args.lang), alone)
-
-    # the classifier's features and the CRF's probabilities of a range do not depend on the
-    # weights: make them once
-    features, made = types.features, {}
-
-    def cached_features(words, a, b):
-        key = (id(words), a, b)
-        if key not in made:
-            made[key] = features(words, a, b)
-        return made[key]
-
-    class CachedProbabilities:
-        def __init__(self):
-            self.made = {}
-
-        def span_probabilities(self, words, ranges, labels):
-            key = (id(words), tuple(ranges))
-            if key not in self.made:
-                self.made[key] = crf.span_probabilities(words, ranges, labels)
-            return self.made[key]
-
-    types.features = cached_features
-    soft = CachedProbabilities()
-    results = []
-    grid = itertools.product(args.pipeline_weights, args.crf_weights, args.probability_weights, args.margins)
-    for pw, cw, qw, margin in grid:
-        f1 = {}
-        for name, (sentences, gold, spacy_spans, crf_spans) in sets.items():
-            voted = [types.vote(words, [(p, pw), (c, cw)], margin, soft=soft, soft_weight=qw)
-                     for (words, _), p, c in zip(sentences, spacy_spans, crf_spans)]
-            f1[name] = score_spans(gold, voted)["f1"]
-        results.append((f1[score_files[0].stem], pw, cw, qw, margin, f1))
-        log(f"vote pipeline {pw} crf {cw} probability {qw} margin {margin}: "
-            + " ".join(f"{k} {v:.4f}" for k, v in f1.items()))
-    if len(results) == 1:
-        return                    # nothing to choose (English: the Italian weights)
-    _, pw, cw, qw, margin, f1 = max(results, key=lambda r: r[0])
-    write_weights(out, pw, cw, qw, margin)
-    log(f"chosen on {score_files[0].stem}: pipeline {pw} crf {cw} probability {qw} margin {margin} → "
-        + " ".join(f"{k} {v:.4f}" for k, v in f1.items()))
+    write_weights(out, {"pipeline_weight": 3.0, "crf_weight": 0.0, "probability_weight": 6.0,
+                        "name_margin": 2.0, "silver_features": not args.silver_training})
 
 
 if __name__ == "__main__":

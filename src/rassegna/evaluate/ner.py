@@ -205,11 +205,11 @@ def evaluate_ner(path: Path, lang: str = "it", nlp=None, classifier: bool = True
         # they count as misses, as conlleval would count them.
         gold.append(spans)
     t0 = time.perf_counter()
-    from rassegna.ner_crf import crf_tagger
+    from rassegna.ner_crf import crf_taggers
     from rassegna.ner_types import type_model
 
     retype = shipped and classifier and type_model(lang) is not None
-    vote = retype and crf and crf_tagger(lang) is not None
+    vote = retype and crf and bool(crf_taggers(lang))
     pred = predict_spans(nlp, [toks for toks, _ in data], lang=lang if retype else None, crf=vote)
     elapsed = time.perf_counter() - t0
     result = score_spans(gold, pred)
