@@ -320,6 +320,15 @@ def test_an_institution_cut_before_its_complement_takes_it_in(fake_model):
     assert ("Regno", "LOC") in found  # nothing to take in
 
 
+def test_a_place_name_ending_in_lower_case_is_taken_whole(fake_model):
+    text = "La Corea del sud reagisce. Anche la Corea del resto del mondo. Parla Mario di tutto."
+    fake_model({0: [("Corea", "LOC")], 1: [("Corea", "LOC")], 2: [("Mario", "PER")]})
+    found = _mentions(text)
+    assert ("Corea del sud", "LOC") in found            # a country in the gazetteer
+    assert found.count(("Corea", "LOC")) == 1           # "Corea del resto" is no place
+    assert ("Mario", "PER") in found                    # people are not extended
+
+
 def test_two_countries_joined_by_a_hyphen_are_two_places(fake_model):
     text = "Il vertice Russia-Corea del Nord e la guerra commerciale Usa-Cina. La Guinea-Bissau vota."
     fake_model({0: [("Russia-Corea del Nord", "LOC"), ("Usa-Cina", "ORG")], 1: [("Guinea-Bissau", "LOC")]})

@@ -100,6 +100,9 @@ _NEEDS_COMPLEMENT = frozenset("""repubblica regno stato stati federazione univer
     regione province region county contea""".split())
 _COMPLEMENT = re.compile(r"[ \xa0]+(?:di|del|della|dello|dei|degli|delle|d['’]|of(?: the)?)[ \xa0]*"
                          r"[A-ZÀ-Ý][\w’'-]*(?:[ \xa0]+[A-ZÀ-Ý][\w’'-]*)*")
+# "Corea" + " del sud": a place name whose last word the model left out because it is
+# written in lower case; taken in only when the whole is a place the gazetteer knows
+_LOWERCASE_PLACE_TAIL = re.compile(r"[ \xa0]+(?:di|del|della|dello|de|do|da)[ \xa0]+[^\W\d_]+")
 # Capitalised words that stand before a name without being part of it: titles and roles
 # ("Presidente", "Papa", "Dott"), institutions and common nouns written with a capital
 # ("Governo Meloni", "Premio Nobel"). Never taken into a person's name.
@@ -208,6 +211,12 @@ def _tidy(text: str, start: int, end: int, label: str, limit: int, starts: set[i
         if last and last[-1].lower() in _NEEDS_COMPLEMENT:
             m = _COMPLEMENT.match(text, end, limit)
             if m:
+                end = m.end()
+        m = _LOWERCASE_PLACE_TAIL.match(text, end, limit)
+        if m:
+            from rassegna.ner_types import _norm, place_names   # the gazetteer; loaded once
+
+            if _norm(text[start:m.end()]) in place_names():
                 end = m.end()
     if label == "PER":
         # a hyphenated first name the model cut ("Ming-" + "Chi Kuo", "Jean-" + "Claude Juncker");
