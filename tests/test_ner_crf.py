@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -12,7 +11,6 @@ import pytest
 from rassegna import ner_crf as C
 from rassegna import ner_types as T
 
-KIND = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "kind"
 
 
 def attributes(words, silver=None, clusters=None):
@@ -96,15 +94,11 @@ def test_shipped_tagger_loads_and_finds_a_clear_person():
     assert ("Sergio Mattarella", "PER") in {(text[a:b], lab) for a, b, lab in found}
 
 
-def test_vote_lifts_kind_wn_dev_over_the_classifier_alone():
-    if not (KIND / "WN_dev.tsv").is_file():
-        pytest.skip("../shared/data/kind is not available")
+def test_vote_lifts_kind_wn_dev_over_the_classifier_alone(kind_wn_dev):
     if not C.crf_taggers("it"):
         pytest.skip("crf.crfsuite is not shipped")
-    from rassegna.evaluate.ner import evaluate_ner
-
-    without = evaluate_ner(KIND / "WN_dev.tsv", "it", crf=False)
-    voted = evaluate_ner(KIND / "WN_dev.tsv", "it")
+    without = kind_wn_dev(crf=False)
+    voted = kind_wn_dev()
     assert voted["crf_vote"] and not without["crf_vote"]
     assert voted["f1"] > without["f1"] + 0.01, json.dumps([without["f1"], voted["f1"]])
 

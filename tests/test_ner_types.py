@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 from rassegna import ner_types as T
 
-KIND = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "kind"
 LABELS = T.LABELS + (T.OUTSIDE,)
 
 
@@ -107,16 +105,12 @@ def test_shipped_model_loads_and_keeps_a_clear_person():
     assert m.retype(words, [(2, 4, "PER")]) == [(2, 4, "PER")]
 
 
-def test_classifier_lifts_kind_wn_dev():
-    if not (KIND / "WN_dev.tsv").is_file():
-        pytest.skip("../shared/data/kind is not available")
+def test_classifier_lifts_kind_wn_dev(kind_wn_dev):
     if T.type_model("it") is None:
         pytest.skip("types.npz is not shipped")
-    from rassegna.evaluate.ner import evaluate_ner
-
-    alone = evaluate_ner(KIND / "WN_dev.tsv", "it", classifier=False)
-    both = evaluate_ner(KIND / "WN_dev.tsv", "it")
-    assert both["mention_classifier"] and not alone["mention_classifier"]
+    alone = kind_wn_dev(classifier=False)
+    both = kind_wn_dev(crf=False)            # the classifier without the CRFs' vote
+    assert both["mention_classifier"] and not alone["mention_classifier"] and not both["crf_vote"]
     assert both["f1"] > alone["f1"] + 0.02, json.dumps([alone["f1"], both["f1"]])
 
 
