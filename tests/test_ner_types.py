@@ -164,3 +164,15 @@ def test_vote_never_returns_overlapping_names_and_keeps_unknown_labels():
         assert sum(1 for c, d, _ in got if c < b and a < d) == 1
     assert (1, 4, "ORG") in got and (8, 11, "MISC") not in got
     assert m.vote([], [([], 1.0)], 0.0) == []
+
+
+def test_vote_keeps_what_every_tagger_found_with_one_label():
+    words = "Lo riferisce l' agenzia Ria Novosti .".split()
+    # the classifier is sure it is no name (O beats ORG by 5 nats), and weights are nil
+    m = constant_model({"PER": -6.0, "ORG": -5.5, "LOC": -6.0, "O": -0.5}, pipeline_weight=0.0)
+    agreed = [(4, 6, "ORG")]
+    assert m.vote(words, [(agreed, 0.0), (agreed, 0.0), (agreed, 0.0)], name_margin=0.0) == [(4, 6, "ORG")]
+    # one tagger disagreeing on the label, or on the boundaries, is no agreement
+    assert m.vote(words, [(agreed, 0.0), ([(4, 6, "PER")], 0.0)], name_margin=0.0) == []
+    assert m.vote(words, [(agreed, 0.0), ([(5, 6, "ORG")], 0.0)], name_margin=0.0) == []
+    assert m.vote(words, [(agreed, 0.0)], name_margin=0.0) == []          # one tagger is no vote

@@ -279,8 +279,10 @@ class TypeModel:
         (a tagger with `span_probabilities(words, ranges, labels)`: the CRFs) adds the weight
         times its probability that the range is a name of each label. A range is a name when its best
         name label beats O by more than `name_margin`; overlapping ranges are taken best
-        margin first. Spans whose label this model does not know (English MISC) come from the
-        first tagger and stay when no chosen name overlaps them."""
+        margin first. A range that every tagger (two or more) found with the same label is a
+        name whatever the scores, when no chosen name overlaps it: the classifier does not
+        veto what all the taggers agree on. Spans whose label this model does not know
+        (English MISC) come from the first tagger and stay when no chosen name overlaps them."""
         ranges = sorted({(a, b) for spans, _ in proposals for a, b, lab in spans if lab in self.labels}
                         | set(candidates(words)))
         if not ranges:
@@ -310,6 +312,13 @@ class TypeModel:
                 out.append((a, b, self.labels[best[k]]))
                 for j in range(a, b):
                     used[j] = True
+        if len(proposals) > 1:
+            for a, b, label in proposals[0][0]:
+                if (label in self.labels and not any(used[a:b])
+                        and all((a, b, label) in spans for spans, _ in proposals[1:])):
+                    out.append((a, b, label))
+                    for j in range(a, b):
+                        used[j] = True
         if proposals:
             out += [s for s in proposals[0][0] if s[2] not in self.labels and not any(used[s[0]:s[1]])]
         return sorted(out)
