@@ -34,7 +34,8 @@ def together(docs, *names) -> bool:
     ("Usa", "USA", "Stati Uniti", "United States", "U.S.A."),
     ("U.S.", "US", "United States", "Stati Uniti"),
     ("UK", "U.K.", "United Kingdom", "Regno Unito"),
-    ("Corea del Sud", "South Korea", "Republic of Korea"),
+    ("Corea del Sud", "South Korea", "Republic of Korea", "Repubblica di Corea"),
+    ("State of Palestine", "Stato di Palestina"),
     ("Cina", "China", "People's Republic of China", "Repubblica Popolare Cinese"),
     ("Regno Unito", "United Kingdom", "Regno Unito di Gran Bretagna e d'Irlanda del Nord"),
     ("Russia", "Russian Federation"),
@@ -42,6 +43,30 @@ def together(docs, *names) -> bool:
 def test_country_names_acronyms_and_languages_merge(names):
     docs = corpus([(n, "LOC") for n in names])
     assert together(docs, *names), groups(docs)
+
+
+def test_official_names_translated_from_the_frames_pycountry_translates(monkeypatch):
+    from rassegna.entities import _official_name_translator
+
+    catalogue = {"Republic of Moldova": "Repubblica di Moldavia",
+                 "Republic of Chile": "Repubblica del Cile",
+                 "Republic of Peru": "Repubblica del Perù",
+                 "Republic of Cuba": "Repubblica di Cuba",
+                 "Democratic People's Republic of Korea": "Repubblica democratica popolare di Corea",
+                 "Kingdom of Spain": "Regno di Spagna", "Kingdom of Sweden": "Regno di Svezia"}
+
+    class Country:
+        def __init__(self, official):
+            self.official_name = official
+
+    import pycountry
+
+    monkeypatch.setattr(pycountry, "countries", [Country(name) for name in catalogue] + [Country("Republic of Korea")])
+    translate = _official_name_translator(lambda s: catalogue.get(s, s))
+    assert translate("Republic of Korea") == "Repubblica di Corea"      # frame + the word with its "di"
+    assert translate("Kingdom of Korea") == "Regno di Corea"            # parts from different pairs
+    assert translate("Federation of Korea") is None                     # no pair shows the frame
+    assert translate("Republic of Atlantis") is None                    # nor the word
 
 
 def test_case_variants_merge():

@@ -91,11 +91,52 @@ def _invert(name: str) -> str:
     return f"{tail} {head}" if sep and tail.split()[-1].lower() in ("of", "di", "del", "della") else name
 
 
-def country_forms():
+_OF_EN = re.compile(r"(.+?) of (?:the )?([A-Z][\w-]+)")
+_OF_IT = re.compile(r"(.+?) (di|del|della|dello|dei|delle) ([A-Z][\w-]+)")
+
+
+def _official_name_translator(italian):
+    """A translator for the official names pycountry's Italian catalogue lacks ("Republic of
+    Korea"), learned from the pairs it has: the frame ("Republic of" → "Repubblica", from
+    "Republic of Moldova" → "Repubblica di Moldavia" and the like) and the country word with
+    the preposition Italian puts before it ("of Korea" → "di Corea", from "Democratic People's
+    Republic of Korea" → "Repubblica democratica popolare di Corea"). A part is used only when
+    at least three quarters of the pairs that show it agree on its translation. Returns a
+    function giving the Italian name, or None when a part is unknown."""
+    import pycountry
+
+    frames: dict[str, Counter] = defaultdict(Counter)
+    words: dict[str, Counter] = defaultdict(Counter)
+    for country in pycountry.countries:
+        english = getattr(country, "official_name", None)
+        if not english or italian(english) == english:
+            continue
+        en, it = _OF_EN.fullmatch(english), _OF_IT.fullmatch(italian(english))
+        if en and it:
+            frames[en.group(1)][it.group(1)] += 1
+            words[en.group(2)][f"{it.group(2)} {it.group(3)}"] += 1
+
+    def agreed(seen: Counter | None) -> str | None:
+        if not seen:
+            return None
+        value, n = seen.most_common(1)[0]
+        return value if n >= 0.75 * sum(seen.values()) else None
+
+    def translate(english: str) -> str | None:
+        en = _OF_EN.fullmatch(english)
+        head, tail = (agreed(frames.get(en.group(1))), agreed(words.get(en.group(2)))) if en else (None, None)
+        return f"{head} {tail}" if head and tail else None
+
+    return translate
+
+
+def country_forms(derived: bool = False):
     """(ISO alpha-2 code, name, official) for every form of every country's name that
     pycountry (its common, official and inverted names, with their Italian translations) and
     Babel (Italian and English territory names) give; `official` is true for an official name,
-    whose acronym stands for the country (RPDC, DPRK)."""
+    whose acronym stands for the country (RPDC, DPRK). With `derived`, also the Italian
+    official names the catalogue lacks, translated by `_official_name_translator`
+    ("Repubblica di Corea"); the NER gazetteer does without them, as its models were trained."""
     import pycountry
     from babel import Locale
 
@@ -105,10 +146,14 @@ def country_forms():
         def italian(s: str) -> str:
             return s
     locales = [Locale("it"), Locale("en")]
+    translate_official = _official_name_translator(italian) if derived else (lambda english: None)
     for country in pycountry.countries:
         code = country.alpha_2
         official = getattr(country, "official_name", None)
         forms = {country.name, _invert(country.name)}
+        for english in {official, _invert(country.name)} - {None}:
+            if italian(english) == english and translate_official(english):
+                forms.add(translate_official(english))
         for attr in ("official_name", "common_name"):
             value = getattr(country, attr, None)
             if value:
@@ -128,7 +173,7 @@ def country_names() -> tuple[dict[str, str], dict[tuple[str, str, str], str]]:
 
     names: dict[str, set[str]] = defaultdict(set)
     acronyms: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    for code, form, official in country_forms():
+    for code, form, official in country_forms(derived=True):
         names[name_key(form)].add(code)
         if official:
             acronym = _acronym_of(form)
