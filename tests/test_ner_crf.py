@@ -132,3 +132,13 @@ def test_model_paths_put_the_main_crf_first(tmp_path):
         (tmp_path / name).write_text("")
     assert [p.name for p in C.model_paths(tmp_path)] == ["crf.crfsuite", "crf_b.crfsuite", "crf_silver.crfsuite"]
     assert C.model_paths(tmp_path / "none") == []
+
+
+def test_features_without_silver_are_those_made_without_a_memory():
+    words = "Il governo della Corea del Sud ha incontrato Mario Draghi a Roma .".split()
+    silver = {"mario draghi": Counter({"PER": 9}), "w:draghi": Counter({"PER": 4, "LOC": 1}),
+              "roma": Counter({"LOC": 3}), "w:roma": Counter({"LOC": 3})}
+    clusters = {"roma": [1, 2], "governo": [3, 4]}
+    full = C.word_features(words, silver, clusters)
+    assert any(a.startswith(("sil=", "silw=", "1:sil=", "-1:sil=")) for word in full for a in word)
+    assert C.without_silver(full) == C.word_features(words, None, clusters)

@@ -152,8 +152,8 @@ def country_forms(derived: bool = False):
         official = getattr(country, "official_name", None)
         forms = {country.name, _invert(country.name)}
         for english in {official, _invert(country.name)} - {None}:
-            if italian(english) == english and translate_official(english):
-                forms.add(translate_official(english))
+            if italian(english) == english and (translated := translate_official(english)):
+                forms.add(translated)
         for attr in ("official_name", "common_name"):
             value = getattr(country, attr, None)
             if value:

@@ -214,9 +214,9 @@ def _tidy(text: str, start: int, end: int, label: str, limit: int, starts: set[i
                 end = m.end()
         m = _LOWERCASE_PLACE_TAIL.match(text, end, limit)
         if m:
-            from rassegna.ner_types import _norm, place_names   # the gazetteer; loaded once
+            from rassegna.ner_types import is_place_name   # the gazetteer; loaded once
 
-            if _norm(text[start:m.end()]) in place_names():
+            if is_place_name(text[start:m.end()]):
                 end = m.end()
     if label == "PER":
         # a hyphenated first name the model cut ("Ming-" + "Chi Kuo", "Jean-" + "Claude Juncker");

@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from rassegna import ner_types as T
+from rassegna.evaluate.ner import bio_to_spans
 
 MAX_NGRAM = 5        # longest gazetteer / silver name matched, in words
 
@@ -135,33 +136,57 @@ def word_features(words: list[str], silver: dict[str, Counter] | None,
     return out
 
 
+# the attributes `word_features` makes from the silver memory: a CRF trained without them
+# reads the same features with these left out
+_SILVER_ATTRIBUTES = ("sil=", "silw=", "-1:sil=", "1:sil=")
+
+
+def without_silver(features: list[list[str]]) -> list[list[str]]:
+    """`word_features` of a sentence as they are without a silver memory."""
+    return [[a for a in word if not a.startswith(_SILVER_ATTRIBUTES)] for word in features]
+
+
+# (words, silver, features) of the sentence last made: every CRF of a language reads the same
+# sentence in turn, so its features are made once
+_last_sentence: tuple = (None, None, [])
+
+
+def _sentence_features(words: list[str], silver, clusters) -> list[list[str]]:
+    global _last_sentence
+    last = _last_sentence            # read once: another thread may replace it meanwhile
+    if last[0] is not words or last[1] is not silver:
+        last = _last_sentence = (words, silver, word_features(words, silver, clusters))
+    return last[2]
+
+
 @dataclass
 class CrfTagger:
     """A trained crfsuite model with the resources its features read, and the weights with
     which its spans and the pipeline's vote in `TypeModel.vote` (the pipeline's weight and
     the margin are read from the first model of a language only)."""
     path: Path
-    silver: dict[str, Counter] | None     # None: a model trained without the silver features
+    silver: dict[str, Counter] | None
     clusters: dict[str, list[int]] | None
     pipeline_weight: float = 3.0
     crf_weight: float = 0.0               # for the CRF's own (Viterbi) spans
     probability_weight: float = 6.0       # for its probability of every candidate range
     name_margin: float = 2.0
+    silver_features: bool = True          # False: a model trained without the silver features
 
     def __post_init__(self):
         import pycrfsuite
 
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(self.path))
+        self._labels = frozenset(self._tagger.labels())
         self._current: list[str] | None = None
 
     def features(self, words: list[str]) -> list[list[str]]:
-        return word_features(words, self.silver, self.clusters)
+        features = _sentence_features(words, self.silver, self.clusters)
+        return features if self.silver_features else without_silver(features)
 
     def spans(self, words: list[str]) -> list[tuple[int, int, str]]:
         """Token ranges and labels of the names the CRF tags in one sentence."""
-        from rassegna.evaluate.ner import bio_to_spans
-
         if not words:
             return []
         self._load(words)
@@ -183,8 +208,7 @@ class CrfTagger:
         if not words or not ranges:
             return out
         self._load(words)
-        tagger = self._tagger
-        known = set(tagger.labels())
+        tagger, known = self._tagger, self._labels
         for i, (a, b) in enumerate(ranges):
             for j, label in enumerate(labels):
                 begin, inside = "B-" + label, "I-" + label
@@ -204,10 +228,10 @@ def load_crf_tagger(path: Path, type_model: T.TypeModel) -> CrfTagger:
     features from the `.json` beside it, and the silver memory and clusters of the mention
     classifier it was trained with."""
     weights = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-    return CrfTagger(path, type_model.silver if weights.get("silver_features", True) else None,
-                     type_model.clusters,
+    return CrfTagger(path, type_model.silver, type_model.clusters,
                      float(weights["pipeline_weight"]), float(weights["crf_weight"]),
-                     float(weights["probability_weight"]), float(weights["name_margin"]))
+                     float(weights["probability_weight"]), float(weights["name_margin"]),
+                     bool(weights.get("silver_features", True)))
 
 
 def model_paths(folder: Path) -> list[Path]:

@@ -80,6 +80,11 @@ def place_names() -> dict[str, str]:
     return out
 
 
+def is_place_name(text: str) -> bool:
+    """Whether the gazetteer of `place_names` knows `text` (any case, spacing or apostrophe)."""
+    return _norm(text) in place_names()
+
+
 def _shape(word: str) -> str:
     s = re.sub(r"[A-ZÀ-Ý]", "X", word)
     s = re.sub(r"[a-zß-ÿ]", "x", s)
@@ -268,7 +273,6 @@ class TypeModel:
                     used[k] = True
         return sorted(out)
 
-
     def vote(self, words: list[str], proposals: list[tuple[list[tuple[int, int, str]], float]],
              name_margin: float, soft: tuple = ()) -> list[tuple[int, int, str]]:
         """Names chosen among several taggers' spans (`proposals`: each tagger's spans and the
@@ -289,8 +293,9 @@ class TypeModel:
             return sorted(s for s in proposals[0][0] if s[2] not in self.labels) if proposals else []
         index = {r: k for k, r in enumerate(ranges)}
         scores = self.log_proba([self.features(words, a, b) for a, b in ranges])
-        names = [lab for lab in self.labels if lab != OUTSIDE]
-        columns = [self.labels.index(lab) for lab in names]
+        outside = self.labels.index(OUTSIDE)
+        columns = [k for k in range(len(self.labels)) if k != outside]
+        names = [self.labels[k] for k in columns]
         for tagger, weight in soft:
             if weight:
                 scores[:, columns] += weight * tagger.span_probabilities(words, ranges, names)
@@ -298,18 +303,16 @@ class TypeModel:
             for a, b, label in spans:
                 if label in self.labels:
                     scores[index[(a, b)], self.labels.index(label)] += weight
-        outside = self.labels.index(OUTSIDE)
-        names = [k for k in range(len(self.labels)) if k != outside]
-        best = [max(names, key=lambda k: row[k]) for row in scores]
-        margins = [row[k] - row[outside] for row, k in zip(scores, best)]
+        best = scores[:, columns].argmax(axis=1)          # first best on ties, as max() would
+        margins = scores[:, columns].max(axis=1) - scores[:, outside]
         used = [False] * len(words)
         out = []
-        for margin, k in sorted(((m, k) for k, m in enumerate(margins)), key=lambda x: (-x[0], x[1])):
-            if margin <= name_margin:
+        for k in sorted(range(len(ranges)), key=lambda k: -margins[k]):   # stable: ties by range
+            if margins[k] <= name_margin:
                 break
             a, b = ranges[k]
             if not any(used[a:b]):
-                out.append((a, b, self.labels[best[k]]))
+                out.append((a, b, names[best[k]]))
                 for j in range(a, b):
                     used[j] = True
         if len(proposals) > 1:

@@ -104,7 +104,7 @@ def grid(args, score_files: list[Path], folder: Path, types: T.TypeModel) -> Non
     _, pw, margin, qws, f1 = max(results, key=lambda r: r[0])
     for crf, qw in zip(crfs, qws):
         write_weights(crf.path, {"pipeline_weight": pw, "crf_weight": 0.0, "probability_weight": qw,
-                                 "name_margin": margin, "silver_features": crf.silver is not None})
+                                 "name_margin": margin, "silver_features": crf.silver_features})
     log(f"{f'chosen on {score_files[0].stem}' if args.lang == 'it' else 'with the Italian weights'}: "
         f"pipeline {pw} margin {margin} probabilities {qws} → " + " ".join(f"{k} {v:.4f}" for k, v in f1.items()))
 
