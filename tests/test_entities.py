@@ -2,7 +2,7 @@
 
 import pytest
 
-from rassegna.entities import acronym_definitions, canonical_entities, country_of, name_key
+from rassegna.entities import acronym_definitions, canonical_entities, country_of, name_key, organisation_of
 from rassegna.model import Document, EntityMention
 
 
@@ -139,6 +139,41 @@ def test_acronym_defined_in_text():
     doc = Document(id="d", source="d", text=text, entities=ents)
     (entity,) = canonical_entities([doc])
     assert set(entity["aliases"]) == {"Fondo Monetario Internazionale", "FMI"}
+
+
+@pytest.mark.parametrize("names", [
+    ("Nazioni Unite", "Onu", "ONU", "United Nations", "UN", "U.N."),
+    ("Unione europea", "Unione Europea", "Ue", "UE", "European Union", "EU"),
+])
+def test_unions_of_states_merge_across_languages_and_acronyms(names):
+    docs = corpus([(n, "ORG") for n in names])
+    assert together(docs, *names), groups(docs)
+    (entity,) = canonical_entities(docs)
+    assert entity["type"] == "ORG"
+
+
+def test_union_of_states_lookup():
+    assert organisation_of("Onu") == organisation_of("United Nations") == "UN"
+    assert organisation_of("Ue") == organisation_of("EU") == "EU"
+    # a two-letter word of either language is not an acronym when only capitalised
+    assert organisation_of("Un") is None and organisation_of("Us") is None
+    assert organisation_of("Nato") is None and organisation_of("Consiglio di sicurezza") is None
+    docs = corpus([("Onu", "ORG"), ("Unione europea", "ORG"), ("Nato", "ORG"), ("Un", "ORG")])
+    assert len(groups(docs)) == 4
+
+
+def test_acronym_joins_the_name_it_spells_in_its_document():
+    docs = corpus([("Defense Intelligence Agency", "ORG"), ("DIA", "ORG")])
+    assert together(docs, "Defense Intelligence Agency", "DIA")
+    # another document's name, a name of two content words, or two names spelling it: no join
+    assert not together(corpus([("Defense Intelligence Agency", "ORG")], [("DIA", "ORG")]),
+                        "Defense Intelligence Agency", "DIA")
+    assert not together(corpus([("Banca Italia", "ORG"), ("BI", "ORG")]), "Banca Italia", "BI")
+    two = corpus([("Defense Intelligence Agency", "ORG"), ("Direzione Investigativa Antimafia", "ORG"),
+                  ("DIA", "ORG")])
+    assert len(groups(two)) == 3
+    # a person is not spelled out by an acronym
+    assert not together(corpus([("Maria Anna Rossi", "PER"), ("MAR", "ORG")]), "Maria Anna Rossi", "MAR")
 
 
 def test_countries_are_places_whatever_the_model_said():

@@ -231,6 +231,17 @@ def test_spread_forms_are_whole_words_outside_longer_names(fake_model):
     assert _mentions(text, offsets=True)[-1] == (text.rindex("Seul"), len(text) - 1)
 
 
+def test_acronym_of_a_name_in_the_document_takes_its_label(fake_model):
+    text = ("Un rapporto della Defense Intelligence Agency è uscito. Gli analisti della DIA confermano. "
+            "La Banca Centrale Europea tace. Lo dice la BCE, non la DIAS né la BCE-bis. "
+            "Il premier Mario Rossi parla. MR risponde.")
+    fake_model({0: [("Defense Intelligence Agency", "ORG")], 1: [], 2: [("Banca Centrale Europea", "ORG")],
+                3: [], 4: [("Mario Rossi", "PER")], 5: []})
+    found = _mentions(text)
+    assert found == [("Defense Intelligence Agency", "ORG"), ("DIA", "ORG"), ("Banca Centrale Europea", "ORG"),
+                     ("BCE", "ORG"), ("Mario Rossi", "PER")]
+
+
 def test_spread_label_is_the_majority_and_common_words_are_not_spread(fake_model):
     text = ("Ieri Marino ha parlato a Roma. Marino è tornato. Poi Marino ha votato. "
             "Il Marino di cui parlo è lui. Lo Stato ha risposto. Il governo è stato chiaro. "

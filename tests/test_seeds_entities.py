@@ -35,6 +35,8 @@ def entity_with(dossier, alias):
     ("Kursk", "LOC", {"Kursk"}),
     ("Financial Times", "ORG", {"Financial Times"}),
     ("Pentagono", "ORG", {"Pentagono"}),
+    (None, "ORG", {"Onu", "Nazioni Unite"}),
+    ("Defense Intelligence Agency", "ORG", {"Defense Intelligence Agency", "DIA"}),
 ])
 def test_each_entity_once_with_its_variants(dossier, name, etype, aliases):
     entity = entity_with(dossier, next(iter(aliases)))

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from rassegna.lang import en, it
+from rassegna.lang import en, it, name_initials
 from rassegna.model import Document
 
 # How alike two words must be to be one spelling (difflib ratio), and how long at least.
@@ -73,9 +73,7 @@ def entity_key(text: str) -> str:
 
 def _acronym_of(name: str) -> str | None:
     """Initials of the content words of an official name, or None when fewer than three."""
-    words = re.findall(r"\w+", unicodedata.normalize("NFKD", name))
-    function_words = it.NAME_FUNCTION_WORDS | en.NAME_FUNCTION_WORDS
-    initials = "".join(w[0].upper() for w in words if w.lower() not in function_words)
+    initials = name_initials(name)
     return initials if len(initials) >= 3 else None
 
 
@@ -218,6 +216,64 @@ def country_of(surface: str) -> str | None:
 
 
 # ---------------------------------------------------------------------------------------------
+# Organisations of states from maintained data
+
+# CLDR gives territory codes to two unions of states beside the countries and the regions of
+# the world; Babel names them in every language ("Nazioni Unite" / "United Nations").
+ORGANISATION_TERRITORIES = ("UN", "EU")
+# Romance languages name these bodies "Organizzazione delle Nazioni Unite" / "Organisation des
+# Nations unies", and their acronym keeps that word's O (ONU) which the common name drops.
+_ORGANISATION_WORD_INITIAL = "O"
+
+
+@lru_cache(maxsize=1)
+def organisation_names() -> tuple[dict[str, str], dict[str, str]]:
+    """(name key → code, two-letter acronym in capitals → code) for the unions of states in
+    `ORGANISATION_TERRITORIES`: Babel's Italian and English names, their initials ("UE", "UN"),
+    the initials with the organisation word's O ("ONU"), and the code itself ("EU")."""
+    from babel import Locale
+
+    names: dict[str, set[str]] = defaultdict(set)
+    short: dict[str, set[str]] = defaultdict(set)
+    for code in ORGANISATION_TERRITORIES:
+        short[code].add(code)
+        for locale in (Locale("it"), Locale("en")):
+            name = locale.territories.get(code)
+            if not name:
+                continue
+            names[name_key(name)].add(code)
+            initials = name_initials(name)
+            for acronym in (initials, _ORGANISATION_WORD_INITIAL + initials):
+                if len(acronym) == 2:
+                    short[acronym].add(code)
+                elif len(acronym) > 2:
+                    names[name_key(acronym)].add(code)
+    return ({k: next(iter(v)) for k, v in names.items() if len(v) == 1},
+            {k: next(iter(v)) for k, v in short.items() if len(v) == 1})
+
+
+def organisation_of(surface: str) -> str | None:
+    """CLDR code of the union of states a name refers to ("Onu", "Nazioni Unite", "Ue"), or
+    None. A two-letter acronym counts in capitals, or capitalised when it is no word of either
+    language ("Ue" is the Union, "Un" the Italian article)."""
+    names, short = organisation_names()
+    compact = surface.replace(".", "").strip()
+    if len(compact) == 2:
+        if compact.isupper() or (compact.istitle() and compact.lower() not in _short_words()):
+            return short.get(compact.upper())
+        return None
+    return names.get(name_key(surface))
+
+
+@lru_cache(maxsize=1)
+def _short_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH
+    from spacy.lang.it.stop_words import STOP_WORDS as ITALIAN
+
+    return frozenset(w for w in ITALIAN | ENGLISH if len(w) == 2)
+
+
+# ---------------------------------------------------------------------------------------------
 # Acronyms defined in the text
 
 
@@ -265,11 +321,14 @@ class _Name:
     mentions: list[tuple[str, int, int]] = field(default_factory=list)
     docs: set[str] = field(default_factory=set)
     country: str | None = None
+    organisation: str | None = None
 
     @property
     def type(self) -> str:
         if self.country:
             return "LOC"
+        if self.organisation:
+            return "ORG"
         return min(self.types, key=lambda t: (-self.types[t], TYPE_ORDER.index(t)))
 
     @property
@@ -311,9 +370,13 @@ def canonical_entities(documents: list[Document]) -> list[dict]:
                 by_doc[doc.id].append(key)
     union = _Union(names)
     for name in names.values():
-        name.country = country_of(max(name.surfaces, key=lambda s: (name.surfaces[s], s)))
+        surface = max(name.surfaces, key=lambda s: (name.surfaces[s], s))
+        name.country = country_of(surface)
+        name.organisation = None if name.country else organisation_of(surface)
     _join_countries(names, union)
+    _join_organisations(names, union)
     _join_defined_acronyms(documents, names, union)
+    _join_document_acronyms(names, by_doc, union)
     _join_person_parts(names, by_doc, union)
     _join_descriptors(names, union)
     _join_near_spellings(names, union)
@@ -333,6 +396,37 @@ def _join_countries(names: dict[str, _Name], union: _Union) -> None:
         code = names[key].country
         if code:
             union.join(first.setdefault(code, key), key)
+
+
+def _join_organisations(names: dict[str, _Name], union: _Union) -> None:
+    first: dict[str, str] = {}
+    for key in sorted(names):
+        code = names[key].organisation
+        if code:
+            union.join(first.setdefault(code, key), key)
+
+
+def _join_document_acronyms(names, by_doc, union) -> None:
+    """An acronym written in capitals joins the one name of three or more content words in
+    the same document that it spells ("DIA" and "Defense Intelligence Agency"); several
+    candidates, or none, leave it alone."""
+    for keys in by_doc.values():
+        spelled: dict[str, set[str]] = defaultdict(set)
+        for key in keys:
+            name = names[key]
+            surface = max(name.surfaces, key=lambda s: (name.surfaces[s], s))
+            if len(surface.split()) > 1 and name.type in ("ORG", "LOC"):
+                initials = name_initials(surface)
+                if len(initials) >= 3:
+                    spelled[initials].add(key)
+        for key in keys:
+            surfaces = [s for s in names[key].surfaces if s.isupper() and s.isalpha()]
+            for surface in surfaces:
+                long = spelled.get(surface, set())
+                if len(long) == 1:
+                    other = next(iter(long))
+                    if not _different_countries(names[key], names[other]):
+                        union.join(key, other)
 
 
 def _join_defined_acronyms(documents, names, union) -> None:
@@ -439,14 +533,17 @@ def _entity(members: list[_Name]) -> dict:
     surfaces: Counter = Counter()
     types: Counter = Counter()
     mentions = []
-    country = None
+    country = organisation = None
     for m in members:
         surfaces.update(m.surfaces)
         types.update(m.types)
         mentions.extend(m.mentions)
         country = country or m.country
+        organisation = organisation or m.organisation
     if country:
         etype = "LOC"
+    elif organisation:
+        etype = "ORG"
     else:
         etype = min(types, key=lambda t: (-types[t], TYPE_ORDER.index(t)))
     if etype == "PER":

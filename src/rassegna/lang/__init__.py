@@ -22,3 +22,15 @@ def is_supported(lang: str | None) -> bool:
 
 def all_resources() -> tuple[ModuleType, ...]:
     return tuple(_BY_CODE.values())
+
+
+def name_initials(name: str) -> str:
+    """The capital initials of a name's content words, function words of every language left
+    out: "Defense Intelligence Agency" → "DIA", "Repubblica Popolare Democratica di Corea" →
+    "RPDC", "Organizzazione delle Nazioni Unite" → "ONU"."""
+    import re
+    import unicodedata
+
+    words = re.findall(r"\w+", unicodedata.normalize("NFKD", name))
+    function_words = it.NAME_FUNCTION_WORDS | en.NAME_FUNCTION_WORDS
+    return "".join(w[0].upper() for w in words if w.lower() not in function_words)
