@@ -496,6 +496,11 @@ def test_a_date_or_linking_adverb_before_the_subject_is_not_the_source(text, sou
     ("Il sindaco ha pubblicato un video, spiegando che la scuola resterà chiusa fino a lunedì.", "Il sindaco"),
     ("Antonio Rossi ha chiuso il caso dichiarando ai giornalisti che le cose andavano bene.", "Antonio Rossi"),
     ("Trainor ha definito «illegittimo» il voto, denunciando l’assenza di osservatori nei seggi.", "Trainor"),
+    # inverted order: the opener is the object, the subject follows the participle
+    ("Lo ha confermato ieri la sindaca Anna Neri, spiegando che i lavori partiranno a maggio.",
+     "la sindaca Anna Neri"),
+    ("Lo ha detto il portavoce del ministero, Carlo Verdi, aggiungendo che la gara sarà rifatta.",
+     "il portavoce del ministero, Carlo Verdi"),
 ])
 def test_a_gerund_cue_takes_the_subject_of_its_clause(text, source):
     (a,) = [a for a in atts(text) if a.cue.text.endswith("ndo")]

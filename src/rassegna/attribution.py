@@ -1100,6 +1100,13 @@ def _clause_subject(toks: list[Tok], idx: int, lex: Lexicon, text: str) -> tuple
     if verb is None or any(toks[k].low in lex.mod.CLAUSE_BOUNDARIES or toks[k].text in {";", ":"}
                            for k in range(verb + 1, idx)):
         return None
+    if verb == 1 and toks[0].low in getattr(lex.mod, "INVERTED_OPENERS", ()) and verb + 2 < idx:
+        # "Lo ha detto il vice ministro, Andrei Rudenko, aggiungendo …": the opener is the
+        # object, the subject follows the participle
+        span, _ = _np_after(toks, verb + 2, lex, text, allow_time=True)
+        if span is None or span[1] > toks[idx].start:
+            return None
+        return _tidy_source(text, *span)
     span = _np_before(toks, verb, lex, text)
     if span is None or span[0] != toks[0].start:
         return None
