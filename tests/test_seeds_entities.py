@@ -76,3 +76,11 @@ def test_speakers_resolve_to_entities(dossier, doc, source_word, speaker):
     assert atts, f"no attribution with {source_word!r} in {doc}"
     expected = speaker or entity_with(dossier, "Yoon Suk-yeol")["name"]
     assert {names.get(a["speaker"]) for a in atts} == {expected}
+
+
+def test_a_gerund_after_an_inverted_opening_keeps_the_named_speaker(dossier):
+    # "Lo ha detto il vice ministro degli Esteri russo, Andrei Rudenko, aggiungendo che …"
+    names = {e["id"]: e["name"] for e in dossier["entities"]}
+    atts = [a for a in dossier["attributions"] if a["doc"].startswith("004")
+            and a["cue"] and a["cue"]["text"] == "aggiungendo"]
+    assert atts and {names.get(a["speaker"]) for a in atts} == {"Andrei Rudenko"}
