@@ -20,25 +20,31 @@ def _tiny_inputs(rng, n, vocab=30, chars=12):
     return N.Inputs(words, clusters, ch, dense)
 
 
-def test_numpy_forward_matches_torch():
+@pytest.mark.parametrize("with_vectors", [False, True])
+def test_numpy_forward_matches_torch(with_vectors):
     torch = pytest.importorskip("torch", reason="torch is a training-only dependency (the `train` extra)")
     from torch import nn
 
     torch.manual_seed(0)
-    vocab, chars, hidden, layers, fil = 30, 12, 6, 2, 5
+    vocab, chars, hidden, layers, fil, n_vec = 30, 12, 6, 2, 5, 17
     word = nn.Embedding(vocab, 4)
+    vec = nn.Embedding(n_vec, 3)
     cl0, cl1 = nn.Embedding(65, 8), nn.Embedding(257, 16)
     char = nn.Embedding(chars, 3)
     conv = nn.Conv1d(3, fil, 3, padding=1)
-    size = 4 + 24 + fil + N.N_DENSE
+    size = 4 + 24 + fil + N.N_DENSE + (3 if with_vectors else 0)
     lstm = nn.LSTM(size, hidden, num_layers=layers, bidirectional=True, batch_first=True)
     out = nn.Linear(2 * hidden, len(TAGS))
     rng = np.random.default_rng(0)
     inp = _tiny_inputs(rng, 23, vocab, chars)
+    if with_vectors:
+        inp.vectors = rng.integers(0, n_vec, size=23)
     ranges = [(0, 9), (9, 11), (11, 23)]
 
     p = {"emb.word": word.weight, "emb.cl0": cl0.weight, "emb.cl1": cl1.weight, "emb.char": char.weight,
          "char.conv_w": conv.weight, "char.conv_b": conv.bias, "out.w": out.weight, "out.b": out.bias}
+    if with_vectors:
+        p["emb.vec"] = vec.weight
     for layer in range(layers):
         for suf in ("", "_reverse"):
             p[f"lstm.w_ih_l{layer}{suf}"] = getattr(lstm, f"weight_ih_l{layer}{suf}")
@@ -53,12 +59,23 @@ def test_numpy_forward_matches_torch():
             w = torch.from_numpy(inp.words[a:b])
             ch = torch.from_numpy(inp.chars[a:b])
             ce = torch.relu(conv(char(ch).transpose(1, 2))) * (ch[:, None, :] > 0)
-            x = torch.cat([word(w), cl0(torch.from_numpy(inp.clusters[a:b, 0])),
+            first = [word(w)] + ([vec(torch.from_numpy(inp.vectors[a:b]))] if with_vectors else [])
+            x = torch.cat(first + [cl0(torch.from_numpy(inp.clusters[a:b, 0])),
                            cl1(torch.from_numpy(inp.clusters[a:b, 1])), ce.max(2).values,
                            torch.from_numpy(inp.dense[a:b])], -1)
             h, _ = lstm(x[None])
             want = out(h[0]).numpy()
             np.testing.assert_allclose(got[a:b], want, atol=1e-4)
+
+
+def test_frozen_vector_ids_are_looked_up_by_lowercased_word():
+    from rassegna.attribution import tokenize
+
+    text = "Officials SAID the plan works."
+    toks = tokenize(text, lang="en")
+    inp = N.token_inputs(text, toks, [], [], [], {}, {}, {}, None, {"said": 1, "plan": 2})
+    assert inp.vectors.tolist() == [0, 1, 0, 2, 0, 0]
+    assert N.token_inputs(text, toks, [], [], [], {}, {}, {}, None).vectors is None
 
 
 def test_chunks_cover_paragraphs():

@@ -63,11 +63,13 @@ class Inputs:
     clusters: np.ndarray   # (n, 2) cluster ids + 1 (0 = unknown)
     chars: np.ndarray      # (n, MAX_WORD_CHARS) character ids (0 = padding, 1 = unknown)
     dense: np.ndarray      # (n, N_DENSE) float32 flags
+    vectors: np.ndarray | None = None   # (n,) ids into the frozen word vectors (0 = none)
 
 
 def token_inputs(text: str, toks: list[Tok], sentences: list[Span], quotes: list[Quote],
                  marks: list[tuple[int, int, str]], cue_rate: dict[str, float], vocab: dict[str, int],
-                 chars: dict[str, int], clusters: dict[str, list[int]] | None) -> Inputs:
+                 chars: dict[str, int], clusters: dict[str, list[int]] | None,
+                 vector_ids: dict[str, int] | None = None) -> Inputs:
     """Per-token model inputs (see the module docstring); the same function builds the training
     inputs, so train and run time agree."""
     from rassegna.attribution_learned import paragraphs_of, token_positions
@@ -116,7 +118,10 @@ def token_inputs(text: str, toks: list[Tok], sentences: list[Span], quotes: list
                 dense[k, base_b + r] = 1
             first = False
             k += 1
-    return Inputs(w, cl, ch, dense)
+    vec = None
+    if vector_ids is not None:
+        vec = np.array([vector_ids.get(t.low, 0) for t in toks], dtype=np.int64)
+    return Inputs(w, cl, ch, dense, vec)
 
 
 # ---------------------------------------------------------------- numpy forward pass
@@ -129,23 +134,46 @@ def lstm_forward(x: np.ndarray, lengths: np.ndarray, w_ih, w_hh, b) -> np.ndarra
     """One LSTM direction over a left-aligned padded batch x (batch, time, in), PyTorch gate
     order (input, forget, cell, output); b = b_ih + b_hh. Outputs (batch, time, hidden); the
     states past a sequence's length are not used (the batch is left-aligned)."""
-    bsz, steps, _ = x.shape
-    hid = w_hh.shape[1]
-    pre = x @ w_ih.T + b                       # input projections for all steps at once
-    h = np.zeros((bsz, hid), dtype=np.float32)
-    c = np.zeros((bsz, hid), dtype=np.float32)
-    out = np.zeros((bsz, steps, hid), dtype=np.float32)
-    w_hh_t = w_hh.T
+    return lstm_steps((x @ w_ih.T + b)[None], w_hh[None])[0]
+
+
+def lstm_steps(pre: np.ndarray, w_hh: np.ndarray) -> np.ndarray:
+    """K independent LSTM directions stepped together: `pre` (K, batch, time, 4·hidden) are
+    their input projections (bias included), `w_hh` (K, 4·hidden, hidden) their recurrent
+    weights; returns (K, batch, time, hidden). The steps are many small products, so running
+    both directions of every ensemble member in one batched product per step saves most of
+    the per-call overhead."""
+    k, bsz, steps, four = pre.shape
+    hid = four // 4
+    h = np.zeros((k, bsz, hid), dtype=np.float32)
+    c = np.zeros((k, bsz, hid), dtype=np.float32)
+    out = np.zeros((k, bsz, steps, hid), dtype=np.float32)
+    w_hh_t = np.ascontiguousarray(np.transpose(w_hh, (0, 2, 1)))
     for t in range(steps):
-        g = pre[:, t] + h @ w_hh_t
-        i = _sigmoid(g[:, :hid])
-        f = _sigmoid(g[:, hid:2 * hid])
-        z = np.tanh(g[:, 2 * hid:3 * hid])
-        o = _sigmoid(g[:, 3 * hid:])
+        g = pre[:, :, t] + np.matmul(h, w_hh_t)
+        i = _sigmoid(g[..., :hid])
+        f = _sigmoid(g[..., hid:2 * hid])
+        z = np.tanh(g[..., 2 * hid:3 * hid])
+        o = _sigmoid(g[..., 3 * hid:])
         c = f * c + i * z
         h = o * np.tanh(c)
-        out[:, t] = h
+        out[:, :, t] = h
     return out
+
+
+def bilstm_layers(xs: list[np.ndarray], lengths: np.ndarray, params: list[dict[str, np.ndarray]],
+                  layers: int) -> list[np.ndarray]:
+    """The stacked bidirectional LSTMs of several models over the same chunks (each model's
+    own padded input in `xs`), every direction of every model stepped together."""
+    for layer in range(layers):
+        pres, recurrent = [], []
+        for x, p in zip(xs, params):
+            for suffix, seq in (("", x), ("_reverse", _reverse(x, lengths))):
+                pres.append(seq @ p[f"lstm.w_ih_l{layer}{suffix}"].T + p[f"lstm.b_l{layer}{suffix}"])
+                recurrent.append(p[f"lstm.w_hh_l{layer}{suffix}"])
+        out = lstm_steps(np.stack(pres), np.stack(recurrent))
+        xs = [np.concatenate([out[2 * k], _reverse(out[2 * k + 1], lengths)], axis=2) for k in range(len(params))]
+    return xs
 
 
 def _reverse(x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -166,10 +194,13 @@ class NeuralTagger:
     trans: np.ndarray            # (tags + 1, tags): learned CRF transitions (or 0) + BIO mask
     clusters: dict[str, list[int]] | None
     crf: bool = False            # trained with a CRF: decode raw scores with `trans`
+    vector_ids: dict[str, int] | None = None   # words of the frozen vectors (`emb.vec`), if any
 
     def embed(self, inp: Inputs) -> np.ndarray:
         p = self.params
         parts = [p["emb.word"][inp.words]]
+        if "emb.vec" in p:
+            parts.append(p["emb.vec"][inp.vectors])
         if "emb.cl0" in p:
             parts += [p["emb.cl0"][inp.clusters[:, 0]], p["emb.cl1"][inp.clusters[:, 1]]]
         if "char.conv_w" in p:
@@ -188,32 +219,34 @@ class NeuralTagger:
         parts.append(inp.dense)
         return np.concatenate(parts, axis=1).astype(np.float32)
 
-    def scores(self, inp: Inputs, ranges: list[tuple[int, int]]) -> np.ndarray:
-        """(n, tags) per-token scores; each range is read as its own sequence."""
-        p = self.params
+    def padded(self, inp: Inputs, ranges: list[tuple[int, int]]) -> np.ndarray:
+        """The embedded tokens of each range as a left-aligned padded batch (ranges, time, in)."""
         x_all = self.embed(inp)
-        n = x_all.shape[0]
-        out = np.zeros((n, p["out.w"].shape[0]), dtype=np.float32)
-        if not ranges:
-            return out
-        lengths = np.array([b - a for a, b in ranges])
-        steps = int(lengths.max())
+        steps = max(b - a for a, b in ranges)
         x = np.zeros((len(ranges), steps, x_all.shape[1]), dtype=np.float32)
         for k, (a, b) in enumerate(ranges):
             x[k, :b - a] = x_all[a:b]
-        for layer in range(self.layers):
-            fw = lstm_forward(x, lengths, p[f"lstm.w_ih_l{layer}"], p[f"lstm.w_hh_l{layer}"],
-                              p[f"lstm.b_l{layer}"])
-            bw = _reverse(lstm_forward(_reverse(x, lengths), lengths, p[f"lstm.w_ih_l{layer}_reverse"],
-                                       p[f"lstm.w_hh_l{layer}_reverse"], p[f"lstm.b_l{layer}_reverse"]),
-                          lengths)
-            x = np.concatenate([fw, bw], axis=2)
+        return x
+
+    def output(self, h: np.ndarray, ranges: list[tuple[int, int]], n: int) -> np.ndarray:
+        """(n, tags) per-token scores from the top LSTM layer's padded states."""
+        p = self.params
         if "hid.w" in p:
-            x = np.tanh(x @ p["hid.w"].T + p["hid.b"])
-        logits = x @ p["out.w"].T + p["out.b"]
+            h = np.tanh(h @ p["hid.w"].T + p["hid.b"])
+        logits = h @ p["out.w"].T + p["out.b"]
+        out = np.zeros((n, p["out.w"].shape[0]), dtype=np.float32)
         for k, (a, b) in enumerate(ranges):
             out[a:b] = logits[k, :b - a]
         return out
+
+    def scores(self, inp: Inputs, ranges: list[tuple[int, int]]) -> np.ndarray:
+        """(n, tags) per-token scores; each range is read as its own sequence."""
+        n = len(inp.words)
+        if not ranges:
+            return np.zeros((n, self.params["out.w"].shape[0]), dtype=np.float32)
+        lengths = np.array([b - a for a, b in ranges])
+        (h,) = bilstm_layers([self.padded(inp, ranges)], lengths, [self.params], self.layers)
+        return self.output(h, ranges, n)
 
 
 def load_neural(path, lang: str = "en") -> NeuralTagger:
@@ -227,13 +260,16 @@ def load_neural(path, lang: str = "en") -> NeuralTagger:
         cue_rates = z["cue_rates"].astype(float).tolist()
         layers = int(z["layers"])
         trans = z["trans"].astype(np.float32) if "trans" in z.files else None
+        vector_words = [str(s) for s in z["vector_words"]] if "vector_words" in z.files else None
     vocab = {w: i + 2 for i, w in enumerate(vocab_words)}
     chars = {c: i + 2 for i, c in enumerate(char_list)}
     mask = np.where(valid_transitions(), 0.0, -1e6).astype(np.float32)
     crf = trans is not None
     trans = mask if trans is None else trans + mask
     clusters = word_clusters(lang) if "emb.cl0" in params else None
-    return NeuralTagger(params, layers, vocab, chars, dict(zip(cue_words, cue_rates)), trans, clusters, crf)
+    vector_ids = {w: i + 1 for i, w in enumerate(vector_words)} if vector_words is not None else None
+    return NeuralTagger(params, layers, vocab, chars, dict(zip(cue_words, cue_rates)), trans, clusters, crf,
+                        vector_ids)
 
 
 @dataclass
@@ -279,13 +315,18 @@ def neural_scores(text: str, sentences: list[Span], lex: Lexicon, model: NeuralT
     quotes, marks = find_quotes(text), rule_marks(text, sentences, lex)
     ranges = chunks_of(text, toks)
     members = model.members if isinstance(model, NeuralEnsemble) else [model]
-    total = None
+    inputs = [token_inputs(text, toks, sentences, quotes, marks, m.cue_rate, m.vocab, m.chars, m.clusters,
+                           m.vector_ids) for m in members]
     with _one_blas_thread():
-        for m in members:
-            inp = token_inputs(text, toks, sentences, quotes, marks, m.cue_rate, m.vocab, m.chars, m.clusters)
-            scores = m.scores(inp, ranges)
-            scores = scores if m.crf else log_softmax(scores, axis=1)
-            total = scores if total is None else total + scores
+        if ranges and len({(m.layers, m.params["lstm.w_hh_l0"].shape) for m in members}) == 1:
+            # members of one shape: every member's LSTMs stepped together
+            lengths = np.array([b - a for a, b in ranges])
+            tops = bilstm_layers([m.padded(inp, ranges) for m, inp in zip(members, inputs)], lengths,
+                                 [m.params for m in members], members[0].layers)
+            each = [m.output(h, ranges, len(toks)) for m, h in zip(members, tops)]
+        else:
+            each = [m.scores(inp, ranges) for m, inp in zip(members, inputs)]
+    total = sum(s if m.crf else log_softmax(s, axis=1) for m, s in zip(members, each))
     return toks, total / len(members), ranges
 
 

@@ -90,6 +90,10 @@ def main(argv=None):
     ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("--contexts", type=int, default=3000)
     ap.add_argument("--dim", type=int, default=64)
+    ap.add_argument("--vectors", type=Path,
+                    help="also write the SVD word vectors of the --vectors-max most frequent words "
+                         "(npz: words, float16 vectors) for the BiLSTM's frozen embedding input")
+    ap.add_argument("--vectors-max", type=int, default=25000)
     args = ap.parse_args(argv)
 
     def log(msg):
@@ -134,6 +138,10 @@ def main(argv=None):
     X = U * np.sqrt(S)
     X /= np.linalg.norm(X, axis=1, keepdims=True) + 1e-9
     log(f"svd {X.shape}")
+    if args.vectors:
+        top = min(args.vectors_max, len(vocab))
+        np.savez_compressed(args.vectors, words=np.array(vocab[:top]), vectors=X[:top].astype(np.float16))
+        log(f"wrote {args.vectors} ({top} words, {args.vectors.stat().st_size / 1e6:.2f} MB)")
     ids = []
     for k in args.k:
         km = KMeans(k, n_init=1, random_state=0, max_iter=100).fit(X)

@@ -83,16 +83,25 @@ def build_vocab(docs, cap: int):
     return vocab, char_list
 
 
-def featurize(docs, rates, vocab, chars, clusters):
+def featurize(docs, rates, vocab, chars, clusters, vector_ids=None):
     v = {w: i + 2 for i, w in enumerate(vocab)}
     c = {x: i + 2 for i, x in enumerate(chars)}
     for d in docs:
         d["inp"] = N.token_inputs(d["art"].text, d["toks"], d["sents"], d["quotes"], d["marks"], rates, v, c,
-                                  clusters)
+                                  clusters, vector_ids)
         d["ranges"] = N.chunks_of(d["art"].text, d["toks"])
 
 
-def make_model(args, n_vocab, n_chars):
+def load_vectors(path: Path):
+    """Frozen word vectors (`train_clusters.py --vectors`): words and a table whose row 0 (no
+    vector) is zeros."""
+    with np.load(path, allow_pickle=False) as z:
+        words = [str(w) for w in z["words"]]
+        table = np.vstack([np.zeros((1, z["vectors"].shape[1]), np.float32), z["vectors"].astype(np.float32)])
+    return words, table
+
+
+def make_model(args, n_vocab, n_chars, vec_table=None):
     import torch
     from torch import nn
 
@@ -101,6 +110,11 @@ def make_model(args, n_vocab, n_chars):
             super().__init__()
             self.word = nn.Embedding(n_vocab + 2, args.word_dim, padding_idx=0)
             size = args.word_dim
+            if vec_table is not None:
+                # pretrained on unlabeled text and kept frozen: words unseen in train keep a
+                # meaningful vector instead of the shared unknown one
+                self.vec = nn.Embedding.from_pretrained(torch.from_numpy(vec_table), freeze=True)
+                size += vec_table.shape[1]
             if args.clusters:
                 self.cl0 = nn.Embedding(65, 8)
                 self.cl1 = nn.Embedding(257, 16)
@@ -120,8 +134,10 @@ def make_model(args, n_vocab, n_chars):
                 self.register_buffer("bio", torch.from_numpy(
                     np.where(L.valid_transitions(), 0.0, -1e4).astype(np.float32)))
 
-        def embed(self, w, cl, ch, dense):
+        def embed(self, w, cl, ch, dense, vec=None):
             parts = [self.word(w)]
+            if vec_table is not None:
+                parts.append(self.vec(vec))
             if args.clusters:
                 parts += [self.cl0(cl[..., 0]), self.cl1(cl[..., 1])]
             if args.char_filters:
@@ -132,8 +148,8 @@ def make_model(args, n_vocab, n_chars):
             parts.append(dense)
             return torch.cat(parts, -1)
 
-        def forward(self, w, cl, ch, dense, lengths):
-            x = self.drop(self.embed(w, cl, ch, dense))
+        def forward(self, w, cl, ch, dense, lengths, vec=None):
+            x = self.drop(self.embed(w, cl, ch, dense, vec))
             packed = nn.utils.rnn.pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
             h, _ = self.lstm(packed)
             h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=w.shape[1])
@@ -170,6 +186,7 @@ def batch_tensors(items):
     cl = np.zeros((bsz, steps, 2), dtype=np.int64)
     ch = np.zeros((bsz, steps, N.MAX_WORD_CHARS), dtype=np.int64)
     dense = np.zeros((bsz, steps, N.N_DENSE), dtype=np.float32)
+    vec = np.zeros((bsz, steps), dtype=np.int64)
     gold = np.full((bsz, steps), -100, dtype=np.int64)
     for k, (d, (a, b)) in enumerate(items):
         inp = d["inp"]
@@ -177,10 +194,12 @@ def batch_tensors(items):
         cl[k, :b - a] = inp.clusters[a:b]
         ch[k, :b - a] = inp.chars[a:b]
         dense[k, :b - a] = inp.dense[a:b]
+        if inp.vectors is not None:
+            vec[k, :b - a] = inp.vectors[a:b]
         if "gold" in d:
             gold[k, :b - a] = d["gold"][a:b]
     return (torch.from_numpy(w), torch.from_numpy(cl), torch.from_numpy(ch), torch.from_numpy(dense),
-            torch.tensor(lengths), torch.from_numpy(gold))
+            torch.tensor(lengths), torch.from_numpy(gold), torch.from_numpy(vec))
 
 
 def predict_logp(net, docs, crf=False):
@@ -193,8 +212,8 @@ def predict_logp(net, docs, crf=False):
     with torch.no_grad():
         for d in docs:
             items = [(d, r) for r in d["ranges"]]
-            w, cl, ch, dense, lengths, _ = batch_tensors(items)
-            logits = net(w, cl, ch, dense, lengths).numpy()
+            w, cl, ch, dense, lengths, _, vec = batch_tensors(items)
+            logits = net(w, cl, ch, dense, lengths, vec).numpy()
             lp = np.zeros((len(d["toks"]), T), dtype=np.float32)
             for k, (a, b) in enumerate(d["ranges"]):
                 lp[a:b] = logits[k, :b - a]
@@ -255,11 +274,15 @@ def fmt(scores):
             f"src {scores['source']['f1']:.3f} cue {scores['cue']['f1']:.3f}")
 
 
-def export(net, args, vocab, chars, rates, path: Path):
+def export(net, args, vocab, chars, rates, path: Path, vector_words=None):
     sd = {k: v.detach().numpy() for k, v in net.state_dict().items()}
     p = {"emb.word": sd["word.weight"], "out.w": sd["out.weight"], "out.b": sd["out.bias"]}
     if args.clusters:
         p["emb.cl0"], p["emb.cl1"] = sd["cl0.weight"], sd["cl1.weight"]
+    extra = {}
+    if vector_words is not None:
+        p["emb.vec"] = sd["vec.weight"]
+        extra["vector_words"] = np.array(vector_words)
     if args.char_filters:
         p["emb.char"], p["char.conv_w"], p["char.conv_b"] = sd["char.weight"], sd["conv.weight"], sd["conv.bias"]
     for layer in range(args.layers):
@@ -272,7 +295,7 @@ def export(net, args, vocab, chars, rates, path: Path):
     path.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(path, vocab=np.array(vocab), chars=np.array(chars), cue_words=np.array(cue_words),
                         cue_rates=np.array([rates[w] for w in cue_words], dtype=np.float32),
-                        layers=np.array(args.layers), **arrays,
+                        layers=np.array(args.layers), **arrays, **extra,
                         **({"trans": net.trans.detach().numpy().astype(np.float32)} if args.crf else {}))
 
 
@@ -286,6 +309,7 @@ def main(argv=None):
     ap.add_argument("--vocab", type=int, default=12000)
     ap.add_argument("--char-filters", type=int, default=32)
     ap.add_argument("--no-clusters", dest="clusters", action="store_false")
+    ap.add_argument("--vectors", type=Path, help="frozen word vectors (train_clusters.py --vectors)")
     ap.add_argument("--crf", action="store_true", help="a linear-chain CRF on top (else softmax)")
     ap.add_argument("--dropout", type=float, default=0.3)
     ap.add_argument("--lr", type=float, default=2e-3)
@@ -312,14 +336,16 @@ def main(argv=None):
     rates = TT.cue_rates(tr_docs)
     vocab, chars = build_vocab(tr_docs, args.vocab)
     clusters = L.word_clusters("en") if args.clusters else None
-    featurize(tr_docs, rates, vocab, chars, clusters)
-    featurize(sel_docs, rates, vocab, chars, clusters)
+    vector_words, vec_table = load_vectors(args.vectors) if args.vectors else (None, None)
+    vector_ids = {w: i + 1 for i, w in enumerate(vector_words)} if vector_words else None
+    featurize(tr_docs, rates, vocab, chars, clusters, vector_ids)
+    featurize(sel_docs, rates, vocab, chars, clusters, vector_ids)
     log(f"{len(tr_docs)} train / {len(sel_docs)} selection docs, vocab {len(vocab)}, chars {len(chars)}, "
         f"prepared in {time.time() - t0:.0f}s")
     args_model = L._arg_model("en")
     trans = np.where(L.valid_transitions(), 0.0, -1e6).astype(np.float32)
 
-    net = make_model(args, len(vocab), len(chars))
+    net = make_model(args, len(vocab), len(chars), vec_table)
     log(f"{sum(p.numel() for p in net.parameters())} parameters; {vars(args)}")
     opt = torch.optim.Adam(net.parameters(), lr=args.lr)
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
@@ -339,8 +365,8 @@ def main(argv=None):
         rng.shuffle(batches)
         total = 0.0
         for bidx in batches:
-            w, cl, ch, dense, lengths, gold = batch_tensors([items[k] for k in bidx])
-            logits = net(w, cl, ch, dense, lengths)
+            w, cl, ch, dense, lengths, gold, vec = batch_tensors([items[k] for k in bidx])
+            logits = net(w, cl, ch, dense, lengths, vec)
             if args.crf:
                 loss = net.crf_loss(logits, gold, lengths) / float(lengths.sum())
             else:
@@ -360,12 +386,12 @@ def main(argv=None):
         f1 = res[args.select_metric]["content_overlap"]["f1"]
         if f1 > best[0]:
             best = (f1, {k: v.clone() for k, v in net.state_dict().items()}, ep, res)
-            export(net, args, vocab, chars, rates, args.out)   # so a long run can be stopped early
+            export(net, args, vocab, chars, rates, args.out, vector_words)   # so a long run can be stopped early
     net.load_state_dict(best[1])
     log(f"best epoch {best[2]} ({args.select_metric} content-overlap F1 {best[0]:.4f}); total {time.time() - t0:.0f}s")
     for m, s in best[3].items():
         log(f"  {m}: {fmt(s)}")
-    export(net, args, vocab, chars, rates, args.out)
+    export(net, args, vocab, chars, rates, args.out, vector_words)
     log(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
 
 
