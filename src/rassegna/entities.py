@@ -373,8 +373,8 @@ def canonical_entities(documents: list[Document]) -> list[dict]:
         surface = max(name.surfaces, key=lambda s: (name.surfaces[s], s))
         name.country = country_of(surface)
         name.organisation = None if name.country else organisation_of(surface)
-    _join_countries(names, union)
-    _join_organisations(names, union)
+    _join_same_code(names, union, "country")
+    _join_same_code(names, union, "organisation")
     _join_defined_acronyms(documents, names, union)
     _join_document_acronyms(names, by_doc, union)
     _join_person_parts(names, by_doc, union)
@@ -390,18 +390,11 @@ def canonical_entities(documents: list[Document]) -> list[dict]:
     return entities
 
 
-def _join_countries(names: dict[str, _Name], union: _Union) -> None:
+def _join_same_code(names: dict[str, _Name], union: _Union, attribute: str) -> None:
+    """Join the names with the same code in `attribute` (`country`, `organisation`)."""
     first: dict[str, str] = {}
     for key in sorted(names):
-        code = names[key].country
-        if code:
-            union.join(first.setdefault(code, key), key)
-
-
-def _join_organisations(names: dict[str, _Name], union: _Union) -> None:
-    first: dict[str, str] = {}
-    for key in sorted(names):
-        code = names[key].organisation
+        code = getattr(names[key], attribute)
         if code:
             union.join(first.setdefault(code, key), key)
 
