@@ -5,8 +5,9 @@ as `rassegna/models/attribution_en/neural.npz` (float16, loaded without pickle).
 is written out here in numpy on purpose: PyTorch is a training-only dependency (the `train`
 extra), and an LSTM is a few matrix products per step, so run time needs nothing but numpy.
 
-Input per token: a word embedding (lowercased form, capped vocabulary), the embeddings of its two
-distributional cluster ids (`word_clusters.json`), a character CNN (width 3, max-pooled), and a
+Input per token: a word embedding (lowercased form, capped vocabulary), optionally a frozen
+word vector learned from unlabeled text (`emb.vec`, read by the word's `vector_words` index),
+the embeddings of its two distributional cluster ids (`word_clusters.json`), a character CNN (width 3, max-pooled), and a
 few cheap flags the linear tagger also uses (inside a quotation, sentence/paragraph boundaries,
 cue-rate bucket, shape, which rule candidate covers it). A stack of bidirectional LSTMs reads a
 chunk of consecutive paragraphs (PolNeAR contents run across sentences and paragraphs), a linear
@@ -134,46 +135,23 @@ def lstm_forward(x: np.ndarray, lengths: np.ndarray, w_ih, w_hh, b) -> np.ndarra
     """One LSTM direction over a left-aligned padded batch x (batch, time, in), PyTorch gate
     order (input, forget, cell, output); b = b_ih + b_hh. Outputs (batch, time, hidden); the
     states past a sequence's length are not used (the batch is left-aligned)."""
-    return lstm_steps((x @ w_ih.T + b)[None], w_hh[None])[0]
-
-
-def lstm_steps(pre: np.ndarray, w_hh: np.ndarray) -> np.ndarray:
-    """K independent LSTM directions stepped together: `pre` (K, batch, time, 4·hidden) are
-    their input projections (bias included), `w_hh` (K, 4·hidden, hidden) their recurrent
-    weights; returns (K, batch, time, hidden). The steps are many small products, so running
-    both directions of every ensemble member in one batched product per step saves most of
-    the per-call overhead."""
-    k, bsz, steps, four = pre.shape
-    hid = four // 4
-    h = np.zeros((k, bsz, hid), dtype=np.float32)
-    c = np.zeros((k, bsz, hid), dtype=np.float32)
-    out = np.zeros((k, bsz, steps, hid), dtype=np.float32)
-    w_hh_t = np.ascontiguousarray(np.transpose(w_hh, (0, 2, 1)))
+    bsz, steps, _ = x.shape
+    hid = w_hh.shape[1]
+    pre = x @ w_ih.T + b                       # input projections for all steps at once
+    h = np.zeros((bsz, hid), dtype=np.float32)
+    c = np.zeros((bsz, hid), dtype=np.float32)
+    out = np.zeros((bsz, steps, hid), dtype=np.float32)
+    w_hh_t = w_hh.T
     for t in range(steps):
-        g = pre[:, :, t] + np.matmul(h, w_hh_t)
-        i = _sigmoid(g[..., :hid])
-        f = _sigmoid(g[..., hid:2 * hid])
-        z = np.tanh(g[..., 2 * hid:3 * hid])
-        o = _sigmoid(g[..., 3 * hid:])
+        g = pre[:, t] + h @ w_hh_t
+        i = _sigmoid(g[:, :hid])
+        f = _sigmoid(g[:, hid:2 * hid])
+        z = np.tanh(g[:, 2 * hid:3 * hid])
+        o = _sigmoid(g[:, 3 * hid:])
         c = f * c + i * z
         h = o * np.tanh(c)
-        out[:, :, t] = h
+        out[:, t] = h
     return out
-
-
-def bilstm_layers(xs: list[np.ndarray], lengths: np.ndarray, params: list[dict[str, np.ndarray]],
-                  layers: int) -> list[np.ndarray]:
-    """The stacked bidirectional LSTMs of several models over the same chunks (each model's
-    own padded input in `xs`), every direction of every model stepped together."""
-    for layer in range(layers):
-        pres, recurrent = [], []
-        for x, p in zip(xs, params):
-            for suffix, seq in (("", x), ("_reverse", _reverse(x, lengths))):
-                pres.append(seq @ p[f"lstm.w_ih_l{layer}{suffix}"].T + p[f"lstm.b_l{layer}{suffix}"])
-                recurrent.append(p[f"lstm.w_hh_l{layer}{suffix}"])
-        out = lstm_steps(np.stack(pres), np.stack(recurrent))
-        xs = [np.concatenate([out[2 * k], _reverse(out[2 * k + 1], lengths)], axis=2) for k in range(len(params))]
-    return xs
 
 
 def _reverse(x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -219,34 +197,32 @@ class NeuralTagger:
         parts.append(inp.dense)
         return np.concatenate(parts, axis=1).astype(np.float32)
 
-    def padded(self, inp: Inputs, ranges: list[tuple[int, int]]) -> np.ndarray:
-        """The embedded tokens of each range as a left-aligned padded batch (ranges, time, in)."""
+    def scores(self, inp: Inputs, ranges: list[tuple[int, int]]) -> np.ndarray:
+        """(n, tags) per-token scores; each range is read as its own sequence."""
+        p = self.params
         x_all = self.embed(inp)
-        steps = max(b - a for a, b in ranges)
+        n = x_all.shape[0]
+        out = np.zeros((n, p["out.w"].shape[0]), dtype=np.float32)
+        if not ranges:
+            return out
+        lengths = np.array([b - a for a, b in ranges])
+        steps = int(lengths.max())
         x = np.zeros((len(ranges), steps, x_all.shape[1]), dtype=np.float32)
         for k, (a, b) in enumerate(ranges):
             x[k, :b - a] = x_all[a:b]
-        return x
-
-    def output(self, h: np.ndarray, ranges: list[tuple[int, int]], n: int) -> np.ndarray:
-        """(n, tags) per-token scores from the top LSTM layer's padded states."""
-        p = self.params
+        for layer in range(self.layers):
+            fw = lstm_forward(x, lengths, p[f"lstm.w_ih_l{layer}"], p[f"lstm.w_hh_l{layer}"],
+                              p[f"lstm.b_l{layer}"])
+            bw = _reverse(lstm_forward(_reverse(x, lengths), lengths, p[f"lstm.w_ih_l{layer}_reverse"],
+                                       p[f"lstm.w_hh_l{layer}_reverse"], p[f"lstm.b_l{layer}_reverse"]),
+                          lengths)
+            x = np.concatenate([fw, bw], axis=2)
         if "hid.w" in p:
-            h = np.tanh(h @ p["hid.w"].T + p["hid.b"])
-        logits = h @ p["out.w"].T + p["out.b"]
-        out = np.zeros((n, p["out.w"].shape[0]), dtype=np.float32)
+            x = np.tanh(x @ p["hid.w"].T + p["hid.b"])
+        logits = x @ p["out.w"].T + p["out.b"]
         for k, (a, b) in enumerate(ranges):
             out[a:b] = logits[k, :b - a]
         return out
-
-    def scores(self, inp: Inputs, ranges: list[tuple[int, int]]) -> np.ndarray:
-        """(n, tags) per-token scores; each range is read as its own sequence."""
-        n = len(inp.words)
-        if not ranges:
-            return np.zeros((n, self.params["out.w"].shape[0]), dtype=np.float32)
-        lengths = np.array([b - a for a, b in ranges])
-        (h,) = bilstm_layers([self.padded(inp, ranges)], lengths, [self.params], self.layers)
-        return self.output(h, ranges, n)
 
 
 def load_neural(path, lang: str = "en") -> NeuralTagger:
@@ -315,18 +291,14 @@ def neural_scores(text: str, sentences: list[Span], lex: Lexicon, model: NeuralT
     quotes, marks = find_quotes(text), rule_marks(text, sentences, lex)
     ranges = chunks_of(text, toks)
     members = model.members if isinstance(model, NeuralEnsemble) else [model]
-    inputs = [token_inputs(text, toks, sentences, quotes, marks, m.cue_rate, m.vocab, m.chars, m.clusters,
-                           m.vector_ids) for m in members]
+    total = None
     with _one_blas_thread():
-        if ranges and len({(m.layers, m.params["lstm.w_hh_l0"].shape) for m in members}) == 1:
-            # members of one shape: every member's LSTMs stepped together
-            lengths = np.array([b - a for a, b in ranges])
-            tops = bilstm_layers([m.padded(inp, ranges) for m, inp in zip(members, inputs)], lengths,
-                                 [m.params for m in members], members[0].layers)
-            each = [m.output(h, ranges, len(toks)) for m, h in zip(members, tops)]
-        else:
-            each = [m.scores(inp, ranges) for m, inp in zip(members, inputs)]
-    total = sum(s if m.crf else log_softmax(s, axis=1) for m, s in zip(members, each))
+        for m in members:
+            inp = token_inputs(text, toks, sentences, quotes, marks, m.cue_rate, m.vocab, m.chars, m.clusters,
+                               m.vector_ids)
+            scores = m.scores(inp, ranges)
+            scores = scores if m.crf else log_softmax(scores, axis=1)
+            total = scores if total is None else total + scores
     return toks, total / len(members), ranges
 
 
