@@ -130,6 +130,25 @@ def test_fragments_attributed_by_inverted_cue_are_direct_speech():
     assert [text[s:e] for s, e in a.spans] == ["truffa", "dovrà risponderne in Parlamento"]
 
 
+@pytest.mark.parametrize("text, content, cue, source", [
+    ("Il ponte riaprirà entro giugno, lo sostiene il sindaco Luca Bassi.",
+     "Il ponte riaprirà entro giugno", "sostiene", "il sindaco Luca Bassi"),
+    ("La gara sarà rifatta da capo: lo ha annunciato ieri l'assessora Paola Riva.",
+     "La gara sarà rifatta da capo", "ha annunciato", "l'assessora Paola Riva"),
+    ("I lavori sono finiti in anticipo, così ha spiegato la direttrice del cantiere.",
+     "I lavori sono finiti in anticipo", "ha spiegato", "la direttrice del cantiere"),
+])
+def test_inverted_cue_after_a_comma_or_colon_takes_the_clause_before_it(text, content, cue, source):
+    a = only(text)
+    assert (a.content.text, a.cue.text, a.source.text) == (content, cue, source)
+
+
+def test_a_clitic_after_a_comma_is_not_inverted_before_a_conjunction():
+    # the subject would have to follow the cue; after "ma" it is another clause's
+    assert not any(a.cue and a.cue.text == "ha detto" and a.source and a.source.text == "gli crede"
+                   for a in atts("Il ponte è chiuso, lo ha detto ma nessuno gli crede."))
+
+
 def test_scare_quote_in_content_of_inverted_cue_stays_reported():
     text = ("Il trattato sancisce una «alleanza» tra i due Paesi. "
             "Lo ha detto il vice ministro della Difesa, Carlo Neri.")

@@ -1000,12 +1000,26 @@ def _reported_one(text, sent: Span, si: int, sentences, toks, c: Cue, lex) -> Ca
         return Candidate(pieces, False, cue, src, c.start, kind="prep")
 
     # inverted: "Lo ha detto X." / "Lo afferma X" → content = previous sentence
+    openers = {h.replace("’", "'") for h in mod.INVERTED_OPENERS} | set(mod.INVERTED_OPENERS)
     head = " ".join(t.low for t in toks[:idx])
-    if idx <= 3 and head in {h.replace("’", "'") for h in mod.INVERTED_OPENERS} | set(mod.INVERTED_OPENERS) and si > 0:
+    if idx <= 3 and head in openers and si > 0:
         src, _ = _np_after(toks, aft, lex, text)
         prev = sentences[si - 1]
         return Candidate([_content_span(text, prev.start, prev.end)], False, cue, src, c.start,
                          kind="inverted", inherit=src is None)
+    # the same after a comma, colon or dash: "Il ponte riaprirà a giugno, lo sostiene X."
+    # → content = the sentence before the punctuation
+    mark = next((j for j in range(max(0, idx - 4), idx) if toks[j].text in {",", ":", ";", "—", "–"}
+                 and " ".join(t.low for t in toks[j + 1:idx]) in openers), None)
+    if mark is not None and mark >= 2:
+        src, _ = _np_after(toks, aft, lex, text)
+        content = _content_span(text, s_start, toks[mark].start)
+        # the subject follows the cue, past time words only ("lo ha detto ieri il sindaco"),
+        # never past a conjunction ("lo ha detto, ma nessuno gli crede")
+        between = [t for t in toks[aft:] if src is not None and t.start < src[0]]
+        if src is not None and all(t.low in mod.TIME_WORDS for t in between) \
+                and _content_words(text, content) >= 3:
+            return Candidate([content], False, cue, src, c.start, kind="inverted")
 
     # parenthetical: "La Corea del Nord, sostiene Rutte, ha già inviato …" / "The plan, he said, is …"
     # final: "…, ha affermato giovedì l'agenzia." / "…, sources said." / "…, said Trump."
