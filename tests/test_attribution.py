@@ -115,6 +115,15 @@ def test_is_clause():
     assert not is_clause("le crescenti minacce regionali")
 
 
+@pytest.mark.parametrize("text, content, source", [
+    ("„Siamo pronti“, ha dichiarato la portavoce Giulia Sala.", "Siamo pronti", "la portavoce Giulia Sala"),
+    ("«Mai più», ha detto il sindaco.", "Mai più", "il sindaco"),
+])
+def test_a_short_quotation_opening_its_sentence_before_its_cue_is_speech(text, content, source):
+    a = only(text)
+    assert a.direct and a.content.text == content and a.source.text == source
+
+
 def test_scare_quotes_and_titles_are_not_speech():
     assert atts("Il governo ha definito la manovra una “svolta storica” per il Paese.") == []
     assert atts("Ieri è stato firmato il \"Patto per la crescita sostenibile del Mezzogiorno\".") == []

@@ -745,8 +745,13 @@ def _quote_candidates(text, quotes, sentences, toks_all, lex, used_cues) -> list
             continue
         if cue is None and not speechy:
             continue
-        if cue is not None and not speechy and not is_clause(inner, lex.lang) and len(_WORDS.findall(inner)) < 6 \
-                and inner.rstrip()[-1:] not in _TERMINAL:
+        # a quotation that opens its sentence and is followed at once by its cue is speech
+        # however short («Siamo pronti», ha detto X)
+        opening = (kind == "quote-after" and sentences
+                   and not text[sentences[_sentence_index(sentences, q.open)].start:q.open].strip()
+                   and re.fullmatch(r"[\s,:;—–-]*", text[qend:cue[0]]) is not None)
+        if cue is not None and not speechy and not opening and not is_clause(inner, lex.lang) \
+                and len(_WORDS.findall(inner)) < 6 and inner.rstrip()[-1:] not in _TERMINAL:
             continue  # a quoted noun with a cue nearby is still a scare quote
         pieces = [_trim_span(text, q.inner_start, q.inner_end, " \t\n,;:—–-")]
         # --- interrupted quotation: `"…," he said, "…"` → one attribution with two pieces
