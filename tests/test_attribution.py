@@ -124,6 +124,18 @@ def test_a_short_quotation_opening_its_sentence_before_its_cue_is_speech(text, c
     assert a.direct and a.content.text == content and a.source.text == source
 
 
+def test_a_quotation_over_paragraphs_reopened_with_a_mark_takes_the_cue_after_it():
+    text = ("Il sindaco Luca Bassi ha detto che il ponte è pronto. «Abbiamo lavorato per mesi senza sosta.\n\n"
+            "«Ora il ponte è sicuro e lo sarà a lungo», ha aggiunto.")
+    first, second = atts(text)
+    assert second.cue.text == "ha aggiunto" and second.source.text == "Il sindaco Luca Bassi"
+    assert second.content.text.startswith("Abbiamo lavorato") and second.content.text.endswith("a lungo")
+    # without the reopening mark a paragraph break ends the search for the cue: an unclosed mark
+    # paired with one paragraphs later is not one quotation
+    text = "Il sindaco ha parlato. «Abbiamo lavorato per mesi.\n\nOra il ponte è sicuro e lo sarà a lungo», ha detto."
+    assert not any(a.cue and a.cue.text == "ha detto" for a in atts(text))
+
+
 def test_scare_quotes_and_titles_are_not_speech():
     assert atts("Il governo ha definito la manovra una “svolta storica” per il Paese.") == []
     assert atts("Ieri è stato firmato il \"Patto per la crescita sostenibile del Mezzogiorno\".") == []

@@ -707,6 +707,16 @@ def _paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
     return s, (len(text) if e < 0 else e)
 
 
+_PARAGRAPH_REOPENED = re.compile(r"\n\s*(?![«“„\"‘])\S")
+
+
+def _reopened_in_each_paragraph(inner: str) -> bool:
+    """Whether a quotation's text crosses paragraphs and every new paragraph opens with a
+    quote mark («…\n\n«…»): the convention for one quotation over several paragraphs, unlike
+    an unclosed mark paired with one paragraphs later."""
+    return "\n" in inner.strip() and _PARAGRAPH_REOPENED.search(inner.strip()) is None
+
+
 def _quote_candidates(text, quotes, sentences, toks_all, lex, used_cues) -> list[Candidate]:
     out: list[Candidate] = []
     skip = set()
@@ -717,6 +727,10 @@ def _quote_candidates(text, quotes, sentences, toks_all, lex, used_cues) -> list
         inner = text[q.inner_start:q.inner_end]
         before = text[max(0, q.open - 60):q.open]
         para_s, para_e = _paragraph_bounds(text, q.open)
+        if _reopened_in_each_paragraph(inner):
+            # a quotation over several paragraphs, each reopened with a quote mark as news
+            # writes them: its cue follows the closing mark, in the last paragraph
+            _, para_e = _paragraph_bounds(text, max(q.open, qend - 1))
         # --- cue after the quotation: `", ha detto X` / `," X said` / `," said X`
         after_limit = min(para_e, len(text))
         nxt_q = quotes[qi + 1].open if qi + 1 < len(quotes) else len(text)
