@@ -465,6 +465,18 @@ def test_secondo_la_quale_and_come_sostiene():
     assert atts("Non è vero, come si sostiene, che il virus sia artificiale.") == []
 
 
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("Come riporta il Corriere della Sera, la gara sarà rifatta.", "il Corriere della Sera", "Come riporta",
+     "la gara sarà rifatta"),
+    ("Come ha spiegato il ministro Carlo Neri, la gara sarà rifatta entro maggio.", "il ministro Carlo Neri",
+     "Come ha spiegato", "la gara sarà rifatta entro maggio"),
+])
+def test_come_with_a_reporting_verb_opening_the_sentence_is_a_prepositional_cue(text, source, cue, content):
+    a = only(text)
+    assert (a.source.text, a.cue.text, a.content.text) == (source, cue, content)
+    assert atts("Come ogni anno, il ponte è chiuso per la festa del paese.") == []
+
+
 def test_source_edges_drop_footnotes_and_adverbs():
     assert only("Nel video 10 Silvana De Mari sostiene che il vaccino non funzioni.").source.text == "Silvana De Mari"
     assert only("Il dato, come riporta Quello di Roma analogamente, è falso.").source.text == "Quello di Roma"

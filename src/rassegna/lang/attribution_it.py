@@ -63,7 +63,8 @@ PREP_CUES = (
     rf"a\s+quanto\s+(?:{_SI_LEGGE}|{_QUANTO_VERBS})",
     r"secondo", r"stando\s+a(?:l|lla|llo|i|gli|lle|ll['’])?",
     r"a\s+detta\s+d(?:i|el|ella|ello|ei|egli|elle|ell['’])",
-    r"come\s+(?:riferito|riportato|spiegato|dichiarato|annunciato)\s+d(?:a|al|alla|allo|ai|agli|alle|all['’])",
+    # "come riferito dal ministero, …", "come riporta il Corriere, …", "come ha spiegato X, …"
+    rf"come\s+{_QUANTO_VERBS}",
     r"citando", r"cita(?:ndo)?\s+fonti",
 )
 # Cues whose source is a possessive: the speaker is the subject already named in the sentence
