@@ -864,6 +864,10 @@ def _attached_cue_before(text, q, sentences, toks_all, lex, para_s):
             toks = _toks_in(toks_all, start, end)
             if 0 < len(toks) <= 3 and all(t.is_cap for t in toks if t.is_word):
                 return None, (toks[0].start, toks[-1].end), False, []
+            subject = _subject_before_colon(text, toks, lex)
+            inner = text[q.inner_start:q.inner_end]
+            if subject is not None and (is_clause(inner, lex.lang) or len(_WORDS.findall(inner)) >= 4):
+                return None, subject, False, []
         return None
     toks = _toks_in(toks_all, start, end)
     best = None
@@ -882,6 +886,26 @@ def _attached_cue_before(text, q, sentences, toks_all, lex, para_s):
         return None
     cue, src = best
     return cue, src, src is None or _is_pronoun(text, src, lex), [(c.start, c.end) for c in cues]
+
+
+def _subject_before_colon(text: str, toks: list[Tok], lex) -> tuple[int, int] | None:
+    """"Il ministro Neri è stato netto: «…»" / "Zelensky non ha dubbi: «…»": a short clause
+    that opens the sentence with a named subject and a verb, then a colon, introduces the
+    subject's words. The subject must hold a capitalised name ("Il programma è semplice: «…»"
+    is not a speaker) and the clause stay short (its verb and at most four words after it)."""
+    hints = getattr(lex.mod, "VERB_HINTS", ())
+    verb = next((k for k, t in enumerate(toks) if t.low in hints), None)
+    if verb is None or verb == 0 or len(toks) - verb > 5:
+        return None
+    if toks[verb - 1].low in getattr(lex.mod, "CLITICS", ()):
+        verb -= 1                                      # "Zelensky non ha dubbi"
+    span = _np_before(toks, verb, lex, text)
+    if span is None or span[0] != toks[0].start:
+        return None
+    if not any(t.is_cap and t.is_word and k > 0 or (k == 0 and t.low not in lex.mod.DETERMINERS and t.is_cap)
+               for k, t in enumerate(toks[:verb])):
+        return None
+    return _tidy_source(text, *span)
 
 
 def _is_pronoun(text: str, span, lex) -> bool:

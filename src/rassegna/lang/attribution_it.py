@@ -46,14 +46,17 @@ GERUNDS = ("aggiungendo", "sottolineando", "spiegando", "affermando", "dichiaran
 # What "secondo quanto / stando a quanto / a quanto …" may be followed by: a reporting verb, with
 # or without its auxiliary, then the agent's preposition ("secondo quanto hanno confermato i
 # colleghi", "stando a quanto riportano", "a quanto appreso dal Corriere").
-_QUANTO_VERBS = (
-    r"(?:(?:ha|hanno|è|sono)\s+)?(?:dichiarato|riferito|affermato|reso\s+noto|riportato|scritto|"
+_QUANTO_PARTICIPLES = (
+    r"(?:dichiarato|riferito|affermato|reso\s+noto|riportato|scritto|"
     r"annunciato|spiegato|comunicato|confermato|precisato|rivelato|sostenuto|indicato|appreso|"
-    r"emerso|trapelato|detto|stabilito|previsto|ricostruito|"
-    r"riferisce|riferiscono|riporta|riportano|scrive|scrivono|afferma|affermano|dichiara|"
+    r"emerso|trapelato|detto|stabilito|previsto|ricostruito)")
+_QUANTO_FINITE = (
+    r"(?:riferisce|riferiscono|riporta|riportano|scrive|scrivono|afferma|affermano|dichiara|"
     r"dichiarano|spiega|spiegano|conferma|confermano|sostiene|sostengono|racconta|raccontano|"
-    r"ricostruisce|ricostruiscono|emerge)"
-    r"(?:\s+d(?:a|al|alla|allo|ai|agli|alle|all['’]))?"
+    r"ricostruisce|ricostruiscono|emerge)")
+_AGENT = r"d(?:a|al|alla|allo|ai|agli|alle|all['’])"
+_QUANTO_VERBS = (
+    rf"(?:(?:(?:ha|hanno|è|sono)\s+)?{_QUANTO_PARTICIPLES}|{_QUANTO_FINITE})(?:\s+{_AGENT})?"
 )
 _SI_LEGGE = r"si\s+legge(?:\s+(?:in|nel|nella|nello|nei|negli|nelle|nell['’]|su|sul|sulla|sull['’]))?"
 # Prepositional cues: the source follows ("secondo Rutte, …").
@@ -63,8 +66,10 @@ PREP_CUES = (
     rf"a\s+quanto\s+(?:{_SI_LEGGE}|{_QUANTO_VERBS})",
     r"secondo", r"stando\s+a(?:l|lla|llo|i|gli|lle|ll['’])?",
     r"a\s+detta\s+d(?:i|el|ella|ello|ei|egli|elle|ell['’])",
-    # "come riferito dal ministero, …", "come riporta il Corriere, …", "come ha spiegato X, …"
-    rf"come\s+{_QUANTO_VERBS}",
+    # "come riferito dal ministero, …", "come riporta il Corriere, …", "come ha spiegato X, …";
+    # a bare participle ("come detto sopra", "come spiegato") is the writer's own reference
+    rf"come\s+(?:(?:ha|hanno)\s+{_QUANTO_PARTICIPLES}|{_QUANTO_FINITE})(?:\s+{_AGENT})?",
+    rf"come\s+(?:(?:è|sono)\s+)?{_QUANTO_PARTICIPLES}\s+{_AGENT}",
     r"citando", r"cita(?:ndo)?\s+fonti",
 )
 # Cues whose source is a possessive: the speaker is the subject already named in the sentence
