@@ -127,3 +127,30 @@ def test_ensemble_averages_members():
                              one.clusters, not one.crf)
     with pytest.raises(ValueError):
         N.NeuralEnsemble([one, softmax])
+
+
+def test_frozen_vectors_stored_once_beside_the_members_load_as_inline_ones(tmp_path):
+    from rassegna.attribution import lexicon
+    from rassegna.sentences import split_sentences
+
+    rng = np.random.default_rng(1)
+    hidden, size = 4, 5 + 3 + N.N_DENSE
+    p = {"emb.word": rng.normal(size=(6, 5)), "emb.vec": rng.normal(size=(4, 3)),
+         "out.w": rng.normal(size=(len(TAGS), 2 * hidden)), "out.b": rng.normal(size=len(TAGS))}
+    for suffix in ("", "_reverse"):
+        p[f"lstm.w_ih_l0{suffix}"] = rng.normal(size=(4 * hidden, size))
+        p[f"lstm.w_hh_l0{suffix}"] = rng.normal(size=(4 * hidden, hidden))
+        p[f"lstm.b_l0{suffix}"] = rng.normal(size=4 * hidden)
+    common = {"vocab": np.array(["said", "the", "bridge", "mayor"]), "chars": np.array([]),
+              "cue_words": np.array(["said"]), "cue_rates": np.array([0.9]), "layers": np.array(1)}
+    arrays = {"p:" + k: v.astype(np.float16) for k, v in p.items()}
+    np.savez_compressed(tmp_path / "inline.npz", **common, **arrays, vector_words=np.array(["said", "mayor", "bridge"]))
+    shared = {k: v for k, v in arrays.items() if k != "p:emb.vec"}
+    np.savez_compressed(tmp_path / "neural_a.npz", **common, **shared, vectors_file=np.array("vectors.npz"))
+    np.savez_compressed(tmp_path / "vectors.npz", table=arrays["p:emb.vec"], words=np.array(["said", "mayor", "bridge"]))
+    inline, stored = N.load_neural(tmp_path / "inline.npz"), N.load_neural(tmp_path / "neural_a.npz")
+    assert stored.vector_ids == inline.vector_ids == {"said": 1, "mayor": 2, "bridge": 3}
+    text = "The mayor said the bridge is safe."
+    sents, lex = split_sentences(text, "en"), lexicon("en")
+    np.testing.assert_allclose(N.neural_scores(text, sents, lex, stored)[1],
+                               N.neural_scores(text, sents, lex, inline)[1], rtol=1e-6)

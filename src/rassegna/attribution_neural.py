@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 from scipy.special import log_softmax
@@ -237,6 +238,10 @@ def load_neural(path, lang: str = "en") -> NeuralTagger:
         layers = int(z["layers"])
         trans = z["trans"].astype(np.float32) if "trans" in z.files else None
         vector_words = [str(s) for s in z["vector_words"]] if "vector_words" in z.files else None
+        vectors_file = str(z["vectors_file"]) if "vectors_file" in z.files else None
+    if vectors_file:
+        # frozen vectors shared by the members of an ensemble are stored once beside them
+        params["emb.vec"], vector_words = shared_vectors(str(Path(path).parent / vectors_file))
     vocab = {w: i + 2 for i, w in enumerate(vocab_words)}
     chars = {c: i + 2 for i, c in enumerate(char_list)}
     mask = np.where(valid_transitions(), 0.0, -1e6).astype(np.float32)
@@ -246,6 +251,14 @@ def load_neural(path, lang: str = "en") -> NeuralTagger:
     vector_ids = {w: i + 1 for i, w in enumerate(vector_words)} if vector_words is not None else None
     return NeuralTagger(params, layers, vocab, chars, dict(zip(cue_words, cue_rates)), trans, clusters, crf,
                         vector_ids)
+
+
+@lru_cache(maxsize=4)
+def shared_vectors(path: str) -> tuple[np.ndarray, list[str]]:
+    """A frozen word-vector table (row 0: no vector) and its words, as
+    `training/attribution/share_vectors.py` writes them."""
+    with np.load(path, allow_pickle=False) as z:
+        return z["table"].astype(np.float32), [str(w) for w in z["words"]]
 
 
 @dataclass
