@@ -136,6 +136,24 @@ def test_a_quotation_over_paragraphs_reopened_with_a_mark_takes_the_cue_after_it
     assert not any(a.cue and a.cue.text == "ha detto" for a in atts(text))
 
 
+@pytest.mark.parametrize("text, source", [
+    ("Zelensky non ha dubbi: «La Russia vuole soltanto prendere tempo».", "Zelensky"),
+    ("Il premier Carlo Neri è stato chiaro: «Non ci saranno nuove tasse quest’anno».", "Il premier Carlo Neri"),
+])
+def test_a_named_subject_before_a_colon_introduces_its_quotation(text, source):
+    a = only(text)
+    assert a.direct and a.source.text == source
+
+
+@pytest.mark.parametrize("text", [
+    "Il programma è semplice: «prima gli italiani e poi tutti gli altri».",   # no name
+    "Sull’immagine è anche presente questo testo: «Lampedusa: manichini di finti immigrati annegati».",
+    "Sotto alla fotografia è riportato questo testo: «Signori, vi ricordo che Lampedusa è un’isola».",
+])
+def test_a_clause_before_a_colon_without_a_named_subject_is_no_speaker(text):
+    assert not any(a.direct and a.source for a in atts(text))
+
+
 def test_scare_quotes_and_titles_are_not_speech():
     assert atts("Il governo ha definito la manovra una “svolta storica” per il Paese.") == []
     assert atts("Ieri è stato firmato il \"Patto per la crescita sostenibile del Mezzogiorno\".") == []

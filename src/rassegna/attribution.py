@@ -897,6 +897,11 @@ def _subject_before_colon(text: str, toks: list[Tok], lex) -> tuple[int, int] | 
     verb = next((k for k, t in enumerate(toks) if t.low in hints), None)
     if verb is None or verb == 0 or len(toks) - verb > 5:
         return None
+    determiners = lex.mod.DETERMINERS
+    if any(t.low in determiners for t in toks[verb + 1:]):
+        return None       # "Sotto la foto è riportato questo testo:": the subject follows the verb
+    if toks[0].low[-1:] in "'’" and toks[0].low not in determiners:
+        return None       # "Sull’immagine è presente …": a preposition, not a subject, opens it
     if toks[verb - 1].low in getattr(lex.mod, "CLITICS", ()):
         verb -= 1                                      # "Zelensky non ha dubbi"
     span = _np_before(toks, verb, lex, text)
