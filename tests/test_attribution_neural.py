@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -119,12 +121,10 @@ def test_ensemble_averages_members():
     _, twice, _ = N.neural_scores(text, sents, lex, N.NeuralEnsemble([one, one]))
     np.testing.assert_allclose(twice, alone, rtol=1e-5, atol=1e-5)
     # a member whose scores are shifted moves the mean by half the shift
-    shifted = N.NeuralTagger({**one.params, "out.b": one.params["out.b"] + 2.0}, one.layers, one.vocab,
-                             one.chars, one.cue_rate, one.trans, one.clusters, one.crf)
+    shifted = replace(one, params={**one.params, "out.b": one.params["out.b"] + 2.0})
     _, mixed, _ = N.neural_scores(text, sents, lex, N.NeuralEnsemble([one, shifted]))
     np.testing.assert_allclose(mixed, alone + 1.0, rtol=1e-4, atol=1e-4)
-    softmax = N.NeuralTagger(one.params, one.layers, one.vocab, one.chars, one.cue_rate, one.trans,
-                             one.clusters, not one.crf)
+    softmax = replace(one, crf=not one.crf)
     with pytest.raises(ValueError):
         N.NeuralEnsemble([one, softmax])
 

@@ -16,6 +16,10 @@ lower-cased `rassegna.attribution.tokenize` tokens (as `Tok.low`).
    (`sklearn.utils.extmath.randomized_svd`, fixed seed), rows L2-normalised.
 3. k-means (fixed seed) for each k in --k; a word's cluster ids are written as one small json:
    {"k": [64, 256], "words": {word: [c64, c256]}}. No pickle, a few hundred kB.
+With `--vectors PATH` the SVD vectors of the `--vectors-max` most frequent words are written
+too (npz: words, float16 vectors): the BiLSTM tagger's frozen word vectors (`train_neural.py
+--vectors`). (The k-means ids may differ between machines and thread counts; the shipped
+`word_clusters.json` is the file the models were trained with.)
 These ids are features of the cue classifier (`attribution_learned.cue_features`), so rare cue
 verbs and nouns share weight with frequent ones of the same cluster.
 """

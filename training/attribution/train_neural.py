@@ -4,14 +4,17 @@
         /work/shared/data/polnear [--epochs 12] [--crf] [--layers 2] [--hidden 128] [--seed 1] \
         [--select dev|heldout] [--modes s1 s2 s2cue s2mix] [--out PATH]
 
-Shipped `neural.npz` (v2): `--epochs 10 --crf --modes s1` (≈ 39 min on one thread).
+Shipped (v4, two seeds): `--epochs 14 --crf --modes s1 --decay-after 10 --decay 0.3 --seed 1|2
+--vectors training/output/vectors_en.npz` (≈ 72 min each on one thread), then
+`share_vectors.py`; commands in docs/attribution.md.
 
 Needs PyTorch (`pip install -e '.[train]'`, CPU build); run time does not (the forward pass is
 re-implemented in numpy in `rassegna.attribution_neural`).
 1. Gold tags as for the linear tagger (`train_tagger.gold_tags`: every token takes the role of
    the gold span holding it, BIO over source/cue/content).
 2. Inputs (`attribution_neural.token_inputs`): lowercased word (vocabulary of the `--vocab` most
-   frequent train words seen ≥ 2 times), the two word-cluster ids, characters (CNN), and flags
+   frequent train words seen ≥ 2 times), with `--vectors` its frozen vector learned from
+   unlabeled text (`train_clusters.py --vectors`), the two word-cluster ids, characters (CNN), and flags
    (quotation, sentence/paragraph boundaries, cue-rate bucket, shape, stacked rule candidates).
    Sequences are chunks of whole paragraphs (`chunks_of`, ≈ 200 tokens).
 3. BiLSTM (`--layers`, `--hidden` per direction), dropout, softmax cross-entropy per token
