@@ -183,9 +183,19 @@ def test_inverted_cue_after_a_comma_or_colon_takes_the_clause_before_it(text, co
 
 
 def test_a_clitic_after_a_comma_is_not_inverted_before_a_conjunction():
-    # the subject would have to follow the cue; after "ma" it is another clause's
-    assert not any(a.cue and a.cue.text == "ha detto" and a.source and a.source.text == "gli crede"
+    # the subject would have to follow the cue; after "ma" it is another clause's, and the
+    # object pronoun "lo" is no source either
+    assert not any(a.source and a.source.text in {"gli crede", "lo"}
                    for a in atts("Il ponte è chiuso, lo ha detto ma nessuno gli crede."))
+
+
+@pytest.mark.parametrize("text", [
+    "Il ministro gli ha detto che la legge passerà entro l’estate.",
+    "Il ministro ci ha detto che la legge passerà entro l’estate.",
+    "Il ministro le ha detto che la legge passerà entro l’estate.",
+])
+def test_an_object_pronoun_before_the_verb_is_not_part_of_the_subject(text):
+    assert only(text).source.text == "Il ministro"
 
 
 def test_scare_quote_in_content_of_inverted_cue_stays_reported():

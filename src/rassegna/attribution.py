@@ -358,6 +358,14 @@ def _np_before(toks: list[Tok], idx: int, lex: Lexicon, text: str) -> tuple[int,
     relative = getattr(mod, "RELATIVE_PREP_OBJECTS", ())
     if j >= 3 and toks[j].low == "si" and toks[j - 1].low in relative and toks[j - 2].low in mod.NP_STOPS:
         return _antecedent(toks, j - 2, lex, text)  # "un articolo in cui si sosteneva che"
+    objects = getattr(mod, "OBJECT_CLITICS", ())
+    while j >= 0 and toks[j].low in objects:
+        # "Il ministro gli ha detto …": a pronoun right before the verb is its object and the
+        # subject ends before it; after a comma or at the start ("…, lo ha detto") there is none
+        if j == 0 or not toks[j - 1].is_word:
+            return None
+        j -= 1
+        end_tok = j
     if j < 0 or toks[j].low in getattr(mod, "CLITICS", ()):
         return None  # "si spiega che …": impersonal, no subject
     if j >= 2 and toks[j].low in getattr(mod, "RELATIVE_PREP_OBJECTS", ()) and toks[j - 1].low in mod.NP_STOPS:
@@ -1086,6 +1094,9 @@ def _reported_one(text, sent: Span, si: int, sentences, toks, c: Cue, lex) -> Ca
             return None  # "…, come si sostiene, …": impersonal, nobody is quoted
         if between and between[0].low in {"come", "as"}:
             between = between[1:]  # "…, come sostiene Rossi, …": the source follows the cue
+        object_only = bool(between) and all(t.low in getattr(mod, "OBJECT_CLITICS", ()) for t in between)
+        if object_only:
+            between = []  # "…, lo ha detto X": the pronoun is the object, the source follows
         if between and (between[0].low in mod.CLAUSE_BOUNDARIES or any(_verbish(t, lex) for t in between)):
             between = None
         if between is not None:
@@ -1102,6 +1113,10 @@ def _reported_one(text, sent: Span, si: int, sentences, toks, c: Cue, lex) -> Ca
             else:
                 src, _ = _np_after(toks, aft, lex, text)
                 ok = src is not None and _is_np_tail(tail, lex)
+                if ok and object_only:
+                    # right after the cue, past time words only ("lo ha detto ieri il sindaco"),
+                    # not past a conjunction ("lo ha detto, ma nessuno gli crede")
+                    ok = all(t.low in mod.TIME_WORDS for t in toks[aft:] if t.start < src[0])
             if ok:
                 left = _content_span(text, s_start, toks[left_comma].start)
                 if _content_words(text, left) < 1:

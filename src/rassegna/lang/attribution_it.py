@@ -121,6 +121,9 @@ VERB_HINTS = ("ha", "hanno", "è", "sono", "era", "erano", "sarà", "aveva", "av
 # Clitics and negation open a verb phrase: a source noun phrase ends before them ("secondo Google
 # Maps | si trova …"), and an impersonal "si spiega che" has no source.
 CLITICS = ("si", "ci", "vi", "ne", "non")
+# Object pronouns between a subject and its verb ("Il ministro gli ha detto", "l'ha detto").
+OBJECT_CLITICS = ("lo", "la", "li", "le", "gli", "l'", "l’", "mi", "ti", "ci", "vi", "ne", "glielo",
+                  "gliela", "me", "te", "ce", "ve")
 # Conditional endings (reported news: "riguarderebbe", "mostrerebbero") mark a verb.
 CONDITIONAL_SUFFIXES = ("ebbe", "ebbero")
 VERB_SUFFIXES = ("ato", "ito", "uto", "ava", "ano", "ono")
