@@ -503,8 +503,9 @@ def test_come_with_a_reporting_verb_opening_the_sentence_is_a_prepositional_cue(
     a = only(text)
     assert (a.source.text, a.cue.text, a.content.text) == (source, cue, content)
     assert atts("Come ogni anno, il ponte è chiuso per la festa del paese.") == []
-    # a bare participle is the writer referring to their own text
+    # a bare participle is the writer referring to their own text; a rule provides, it does not say
     assert atts("Come detto sopra, il ponte è chiuso per la festa del paese.") == []
+    assert atts("Come previsto dal regolamento comunale, il ponte è chiuso per la festa del paese.") == []
 
 
 def test_source_edges_drop_footnotes_and_adverbs():

@@ -55,6 +55,8 @@ _QUANTO_FINITE = (
     r"dichiarano|spiega|spiegano|conferma|confermano|sostiene|sostengono|racconta|raccontano|"
     r"ricostruisce|ricostruiscono|emerge)")
 _AGENT = r"d(?:a|al|alla|allo|ai|agli|alle|all['’])"
+# after "come", what a rule or a plan provides ("come previsto dal decreto") is not a statement
+_COME_PARTICIPLES = _QUANTO_PARTICIPLES.replace("stabilito|previsto|", "")
 _QUANTO_VERBS = (
     rf"(?:(?:(?:ha|hanno|è|sono)\s+)?{_QUANTO_PARTICIPLES}|{_QUANTO_FINITE})(?:\s+{_AGENT})?"
 )
@@ -68,8 +70,8 @@ PREP_CUES = (
     r"a\s+detta\s+d(?:i|el|ella|ello|ei|egli|elle|ell['’])",
     # "come riferito dal ministero, …", "come riporta il Corriere, …", "come ha spiegato X, …";
     # a bare participle ("come detto sopra", "come spiegato") is the writer's own reference
-    rf"come\s+(?:(?:ha|hanno)\s+{_QUANTO_PARTICIPLES}|{_QUANTO_FINITE})(?:\s+{_AGENT})?",
-    rf"come\s+(?:(?:è|sono)\s+)?{_QUANTO_PARTICIPLES}\s+{_AGENT}",
+    rf"come\s+(?:(?:ha|hanno)\s+{_COME_PARTICIPLES}|{_QUANTO_FINITE})(?:\s+{_AGENT})?",
+    rf"come\s+(?:(?:è|sono)\s+)?{_COME_PARTICIPLES}\s+{_AGENT}",
     r"citando", r"cita(?:ndo)?\s+fonti",
 )
 # Cues whose source is a possessive: the speaker is the subject already named in the sentence
