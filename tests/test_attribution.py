@@ -525,6 +525,20 @@ def test_a_text_as_source_si_legge(text, source, direct):
     assert (a.cue.text, a.source.text, a.direct) == ("si legge", source, direct)
 
 
+@pytest.mark.parametrize("text, source", [
+    ("Si legge in una nota della Regione che i fondi per il ponte ci sono.", "una nota della Regione"),
+    ("Nel comunicato si legge che i fondi per il ponte ci sono.", "comunicato"),
+    ("Sul sito del ministero si legge che i fondi per il ponte ci sono.", "sito del ministero"),
+])
+def test_si_legge_reads_from_the_text_of_its_place_phrase(text, source):
+    assert only(text).source.text == source
+
+
+def test_si_legge_never_takes_the_previous_speaker():
+    found = atts("Il sindaco ha detto che il ponte è chiuso. Si legge poi che i fondi per il ponte ci sono.")
+    assert [a.source.text if a.source else None for a in found] == ["Il sindaco", None]
+
+
 @pytest.mark.parametrize("text, cue, source", [
     ("Stando a quanto hanno confermato i colleghi di Stopfake, si tratta di una notizia falsa.",
      "Stando a quanto hanno confermato", "i colleghi di Stopfake"),

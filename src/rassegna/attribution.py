@@ -1137,6 +1137,10 @@ def _reported_one(text, sent: Span, si: int, sentences, toks, c: Cue, lex) -> Ca
     if c.kind == "gerund" and idx == 0:
         return None  # "Osservando la foto è evidente che …": the writer's own reasoning, no speaker
     src = _np_before(toks, idx, lex, text) if c.kind != "gerund" else _clause_subject(toks, idx, lex, text)
+    reading = " ".join(text[c.start:c.end].lower().split()) in getattr(mod, "READ_CUES", ())
+    if reading and src is None:
+        # impersonal: the source is the text read from, never the previous speaker
+        src = _text_read_from(toks, idx, aft, lex, text)
     if src is None and c.kind != "gerund" and idx > 0 and toks[idx - 1].text not in {",", ";", ":"} \
             and lex.lang == "en":
         return None
@@ -1164,7 +1168,26 @@ def _reported_one(text, sent: Span, si: int, sentences, toks, c: Cue, lex) -> Ca
     if _content_words(text, content) < 2:
         return None
     return Candidate([content], False, cue, src, c.start, kind="forward" if c.kind != "gerund" else "gerund",
-                     inherit=src is None or _is_pronoun(text, src, lex))
+                     inherit=not reading and (src is None or _is_pronoun(text, src, lex)))
+
+
+def _text_read_from(toks: list[Tok], idx: int, aft: int, lex: Lexicon, text: str) -> tuple[int, int] | None:
+    """The text a "si legge" cue reads from: the noun phrase of a place phrase right after the
+    cue ("Si legge in una nota della Regione che …") or opening the clause before it ("Nel
+    comunicato si legge che …")."""
+    places = getattr(lex.mod, "LOCATIVE_PREPOSITIONS", ())
+    if aft < len(toks) and toks[aft].low in places:
+        span, _ = _np_after(toks, aft + 1, lex, text, allow_time=False)
+        if span is not None:
+            return _tidy_source(text, *span)
+    start = next((k for k in range(idx - 1, -1, -1) if toks[k].text in _BOUNDARY_PUNCT
+                  or toks[k].text in _TERMINAL), -1) + 1
+    phrase = toks[start + 1:idx]
+    stops = set(lex.mod.VERB_HINTS) | set(lex.mod.CLAUSE_BOUNDARIES) | set(getattr(lex.mod, "RELATIVE_PREP_OBJECTS", ()))
+    if start < idx - 1 and toks[start].low in places and len(phrase) <= 6 \
+            and not any(t.low in stops for t in phrase):
+        return _tidy_source(text, phrase[0].start, phrase[-1].end)
+    return None
 
 
 def _clause_subject(toks: list[Tok], idx: int, lex: Lexicon, text: str) -> tuple[int, int] | None:

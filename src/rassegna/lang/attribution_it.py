@@ -123,6 +123,11 @@ VERB_HINTS = ("ha", "hanno", "è", "sono", "era", "erano", "sarà", "aveva", "av
 # Clitics and negation open a verb phrase: a source noun phrase ends before them ("secondo Google
 # Maps | si trova …"), and an impersonal "si spiega che" has no source.
 CLITICS = ("si", "ci", "vi", "ne", "non")
+# "si legge" reads from a text named in a place phrase: "Nel comunicato si legge che …",
+# "Si legge in una nota della Regione che …".
+READ_CUES = ("si legge", "si leggeva", "si leggono")
+LOCATIVE_PREPOSITIONS = ("in", "nel", "nella", "nello", "nei", "negli", "nelle", "nell'", "nell’", "su",
+                         "sul", "sulla", "sullo", "sui", "sugli", "sulle", "sull'", "sull’")
 # Object pronouns between a subject and its verb ("Il ministro gli ha detto", "l'ha detto").
 OBJECT_CLITICS = ("lo", "la", "li", "le", "gli", "l'", "l’", "mi", "ti", "ci", "vi", "ne", "glielo",
                   "gliela", "me", "te", "ce", "ve")
