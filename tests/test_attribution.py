@@ -534,10 +534,6 @@ def test_si_legge_reads_from_the_text_of_its_place_phrase(text, source):
     assert only(text).source.text == source
 
 
-def test_si_legge_never_takes_the_previous_speaker():
-    found = atts("Il sindaco ha detto che il ponte è chiuso. Si legge poi che i fondi per il ponte ci sono.")
-    assert [a.source.text if a.source else None for a in found] == ["Il sindaco", None]
-
 
 @pytest.mark.parametrize("text, cue, source", [
     ("Stando a quanto hanno confermato i colleghi di Stopfake, si tratta di una notizia falsa.",

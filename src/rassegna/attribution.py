@@ -1139,7 +1139,9 @@ def _reported_one(text, sent: Span, si: int, sentences, toks, c: Cue, lex) -> Ca
     src = _np_before(toks, idx, lex, text) if c.kind != "gerund" else _clause_subject(toks, idx, lex, text)
     reading = " ".join(text[c.start:c.end].lower().split()) in getattr(mod, "READ_CUES", ())
     if reading and src is None:
-        # impersonal: the source is the text read from, never the previous speaker
+        # impersonal: the source is the text read from when a place phrase names it; else,
+        # as for other cues, the text or speaker of the previous attribution ("L'Iss ha
+        # pubblicato il rapporto. Si legge che …")
         src = _text_read_from(toks, idx, aft, lex, text)
     if src is None and c.kind != "gerund" and idx > 0 and toks[idx - 1].text not in {",", ";", ":"} \
             and lex.lang == "en":
@@ -1168,7 +1170,7 @@ def _reported_one(text, sent: Span, si: int, sentences, toks, c: Cue, lex) -> Ca
     if _content_words(text, content) < 2:
         return None
     return Candidate([content], False, cue, src, c.start, kind="forward" if c.kind != "gerund" else "gerund",
-                     inherit=not reading and (src is None or _is_pronoun(text, src, lex)))
+                     inherit=src is None or _is_pronoun(text, src, lex))
 
 
 def _text_read_from(toks: list[Tok], idx: int, aft: int, lex: Lexicon, text: str) -> tuple[int, int] | None:
