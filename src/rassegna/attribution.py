@@ -1070,11 +1070,7 @@ def _reported_one(text, sent: Span, si: int, sentences, toks, c: Cue, lex) -> Ca
     if mark is not None and mark >= 2:
         src, _ = _np_after(toks, aft, lex, text)
         content = _content_span(text, s_start, toks[mark].start)
-        # the subject follows the cue, past time words only ("lo ha detto ieri il sindaco"),
-        # never past a conjunction ("lo ha detto, ma nessuno gli crede")
-        between = [t for t in toks[aft:] if src is not None and t.start < src[0]]
-        if src is not None and all(t.low in mod.TIME_WORDS for t in between) \
-                and _content_words(text, content) >= 3:
+        if _right_after(toks, aft, src, mod) and _content_words(text, content) >= 3:
             return Candidate([content], False, cue, src, c.start, kind="inverted")
 
     # parenthetical: "La Corea del Nord, sostiene Rutte, ha già inviato …" / "The plan, he said, is …"
@@ -1114,9 +1110,7 @@ def _reported_one(text, sent: Span, si: int, sentences, toks, c: Cue, lex) -> Ca
                 src, _ = _np_after(toks, aft, lex, text)
                 ok = src is not None and _is_np_tail(tail, lex)
                 if ok and object_only:
-                    # right after the cue, past time words only ("lo ha detto ieri il sindaco"),
-                    # not past a conjunction ("lo ha detto, ma nessuno gli crede")
-                    ok = all(t.low in mod.TIME_WORDS for t in toks[aft:] if t.start < src[0])
+                    ok = _right_after(toks, aft, src, mod)
             if ok:
                 left = _content_span(text, s_start, toks[left_comma].start)
                 if _content_words(text, left) < 1:
@@ -1171,6 +1165,12 @@ def _reported_one(text, sent: Span, si: int, sentences, toks, c: Cue, lex) -> Ca
         return None
     return Candidate([content], False, cue, src, c.start, kind="forward" if c.kind != "gerund" else "gerund",
                      inherit=src is None or _is_pronoun(text, src, lex))
+
+
+def _right_after(toks: list[Tok], aft: int, src: tuple[int, int] | None, mod) -> bool:
+    """Whether a subject found after a cue follows it at once, past time words only ("lo ha
+    detto ieri il sindaco"), not past a conjunction ("lo ha detto, ma nessuno gli crede")."""
+    return src is not None and all(t.low in mod.TIME_WORDS for t in toks[aft:] if t.start < src[0])
 
 
 def _text_read_from(toks: list[Tok], idx: int, aft: int, lex: Lexicon, text: str) -> tuple[int, int] | None:

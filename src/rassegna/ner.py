@@ -338,10 +338,7 @@ def _propagate(text: str, kept: list[tuple[int, int, str]],
             full_names[words[-1]] += 1
     for surname, n in full_names.items():
         labels[surname]["PER"] += n
-    occupied = [False] * (len(text) + 1)
-    for a, b, _ in kept:
-        for i in range(a, b):
-            occupied[i] = True
+    occupied = _occupied(text, kept)
     sentence_starts = sorted(s.start for s in sentences)
     spread = {}
     for surface, counts in labels.items():
@@ -381,16 +378,22 @@ def _add_acronyms(text: str, kept: list[tuple[int, int, str]]) -> list[tuple[int
     acronyms = {k: _majority(next(iter(v.values()))) for k, v in owners.items() if len(v) == 1}
     if not acronyms:
         return kept
-    occupied = [False] * (len(text) + 1)
-    for a, b, _ in kept:
-        for i in range(a, b):
-            occupied[i] = True
+    occupied = _occupied(text, kept)
     added = []
     pattern = "|".join(re.escape(k) for k in sorted(acronyms, key=lambda k: (-len(k), k)))
     for m in re.finditer(rf"(?<![\w.-])(?:{pattern})(?![\w]|[.-]\w)", text):
         if not any(occupied[m.start():m.end()]):
             added.append((m.start(), m.end(), acronyms[m.group()]))
     return sorted(kept + added)
+
+
+def _occupied(text: str, kept: list[tuple[int, int, str]]) -> list[bool]:
+    """For each character of `text`, whether a kept mention covers it."""
+    occupied = [False] * (len(text) + 1)
+    for a, b, _ in kept:
+        for i in range(a, b):
+            occupied[i] = True
+    return occupied
 
 
 def _majority(counts: Counter) -> str:
