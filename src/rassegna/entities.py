@@ -332,6 +332,11 @@ class _Name:
         return min(self.types, key=lambda t: (-self.types[t], TYPE_ORDER.index(t)))
 
     @property
+    def surface(self) -> str:
+        """The form written most often (the greatest string among equals)."""
+        return max(self.surfaces, key=lambda s: (self.surfaces[s], s))
+
+    @property
     def words(self) -> list[str]:
         return self.key.split()
 
@@ -370,7 +375,7 @@ def canonical_entities(documents: list[Document]) -> list[dict]:
                 by_doc[doc.id].append(key)
     union = _Union(names)
     for name in names.values():
-        surface = max(name.surfaces, key=lambda s: (name.surfaces[s], s))
+        surface = name.surface
         name.country = country_of(surface)
         name.organisation = None if name.country else organisation_of(surface)
     _join_same_code(names, union, "country")
@@ -407,7 +412,7 @@ def _join_document_acronyms(names, by_doc, union) -> None:
         spelled: dict[str, set[str]] = defaultdict(set)
         for key in keys:
             name = names[key]
-            surface = max(name.surfaces, key=lambda s: (name.surfaces[s], s))
+            surface = name.surface
             if len(surface.split()) > 1 and name.type in ("ORG", "LOC"):
                 initials = name_initials(surface)
                 if len(initials) >= 3:
@@ -475,7 +480,7 @@ def _join_descriptors(names, union) -> None:
     that is itself an entity of the corpus, or the same name under another descriptor."""
     described: dict[tuple[str, str], list[str]] = {}
     for name in sorted(names.values(), key=lambda n: n.key):
-        surface = max(name.surfaces, key=lambda s: (name.surfaces[s], s))
+        surface = name.surface
         words = surface.split()
         i = 0
         while i < len(words) - 1 and (words[i][:1].islower() or
