@@ -154,3 +154,77 @@ def test_frozen_vectors_stored_once_beside_the_members_load_as_inline_ones(tmp_p
     sents, lex = split_sentences(text, "en"), lexicon("en")
     np.testing.assert_allclose(N.neural_scores(text, sents, lex, stored)[1],
                                N.neural_scores(text, sents, lex, inline)[1], rtol=1e-6)
+
+
+def _tiny_lm(rng, words, dim=3, hidden=4):
+    p = {"emb": rng.normal(size=(len(words) + 3, dim))}
+    for d in ("fw", "bw"):
+        p[f"{d}.w_ih"] = rng.normal(size=(4 * hidden, dim))
+        p[f"{d}.w_hh"] = rng.normal(size=(4 * hidden, hidden))
+        p[f"{d}.b"] = rng.normal(size=4 * hidden)
+    return {k: v.astype(np.float32) for k, v in p.items()}
+
+
+def test_language_model_states_match_torch():
+    torch = pytest.importorskip("torch", reason="torch is a training-only dependency (the `train` extra)")
+    from torch import nn
+
+    from rassegna.attribution import tokenize
+
+    rng = np.random.default_rng(2)
+    words = ["the", "mayor", "said", "bridge"]
+    p = _tiny_lm(rng, words)
+    lm = N.WordLM(p, {w: i + 3 for i, w in enumerate(words)})
+    toks = tokenize("The mayor said the old bridge is safe. The bridge", lang="en")
+    ranges = [(0, 9), (9, len(toks))]
+    got = lm.states(toks, ranges)
+    ids = [lm.vocab.get(t.low, 1) for t in toks]
+    assert ids[4] == 1                                   # "old": unknown
+    hid = p["fw.w_hh"].shape[1]
+    for d, flip in (("fw", False), ("bw", True)):
+        cell = nn.LSTM(3, hid, batch_first=True)
+        with torch.no_grad():
+            cell.weight_ih_l0.copy_(torch.from_numpy(p[f"{d}.w_ih"]))
+            cell.weight_hh_l0.copy_(torch.from_numpy(p[f"{d}.w_hh"]))
+            cell.bias_ih_l0.copy_(torch.from_numpy(p[f"{d}.b"]))
+            cell.bias_hh_l0.zero_()
+            for a, b in ranges:
+                x = torch.from_numpy(p["emb"][ids[a:b]])[None]
+                h, _ = cell(x.flip(1) if flip else x)
+                want = (h.flip(1) if flip else h)[0].numpy()
+                np.testing.assert_allclose(got[a:b, hid:] if flip else got[a:b, :hid], want, atol=1e-5)
+
+
+def test_language_model_beside_the_tagger_is_read_through_its_projection(tmp_path):
+    from rassegna.attribution import lexicon
+    from rassegna.sentences import split_sentences
+
+    rng = np.random.default_rng(3)
+    words = ["said", "the", "bridge", "mayor"]
+    lm = _tiny_lm(rng, words)
+    np.savez_compressed(tmp_path / "lm.npz", words=np.array(words),
+                        **{"p:" + k: v.astype(np.float16) for k, v in lm.items()})
+    hidden, size = 4, 5 + N.N_DENSE + 2
+    p = {"emb.word": rng.normal(size=(6, 5)), "lm.proj_w": np.zeros((2, 8)), "lm.proj_b": np.zeros(2),
+         "out.w": rng.normal(size=(len(TAGS), 2 * hidden)), "out.b": rng.normal(size=len(TAGS))}
+    for suffix in ("", "_reverse"):
+        p[f"lstm.w_ih_l0{suffix}"] = rng.normal(size=(4 * hidden, size))
+        p[f"lstm.w_hh_l0{suffix}"] = rng.normal(size=(4 * hidden, hidden))
+        p[f"lstm.b_l0{suffix}"] = rng.normal(size=4 * hidden)
+    common = {"vocab": np.array(words), "chars": np.array([]), "cue_words": np.array(["said"]),
+              "cue_rates": np.array([0.9]), "layers": np.array(1), "lm_file": np.array("lm.npz")}
+    np.savez_compressed(tmp_path / "zero.npz", **common, **{"p:" + k: v.astype(np.float16) for k, v in p.items()})
+    p["lm.proj_w"] = rng.normal(size=(2, 8))
+    np.savez_compressed(tmp_path / "read.npz", **common, **{"p:" + k: v.astype(np.float16) for k, v in p.items()})
+    zero, read = N.load_neural(tmp_path / "zero.npz"), N.load_neural(tmp_path / "read.npz")
+    assert zero.lm is read.lm and zero.lm.vocab["said"] == 3
+    text = "The mayor said the bridge is safe."
+    sents, lex = split_sentences(text, "en"), lexicon("en")
+    _, with_zero, _ = N.neural_scores(text, sents, lex, zero)
+    _, with_states, _ = N.neural_scores(text, sents, lex, read)
+    # a zero projection adds nothing; a learned one changes the scores
+    no_lm = replace(zero, params={k: v for k, v in zero.params.items() if not k.startswith("lm.")}, lm=None)
+    no_lm.params["lstm.w_ih_l0"] = zero.params["lstm.w_ih_l0"][:, :-2]
+    no_lm.params["lstm.w_ih_l0_reverse"] = zero.params["lstm.w_ih_l0_reverse"][:, :-2]
+    np.testing.assert_allclose(with_zero, N.neural_scores(text, sents, lex, no_lm)[1], rtol=1e-5, atol=1e-5)
+    assert not np.allclose(with_zero, with_states)

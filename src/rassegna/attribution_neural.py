@@ -66,6 +66,7 @@ class Inputs:
     chars: np.ndarray      # (n, MAX_WORD_CHARS) character ids (0 = padding, 1 = unknown)
     dense: np.ndarray      # (n, N_DENSE) float32 flags
     vectors: np.ndarray | None = None   # (n,) ids into the frozen word vectors (0 = none)
+    lm: np.ndarray | None = None        # (n, 2 × hidden) states of the word language model
 
 
 def token_inputs(text: str, toks: list[Tok], sentences: list[Span], quotes: list[Quote],
@@ -164,6 +165,42 @@ def _reverse(x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
 
 
 @dataclass
+class WordLM:
+    """A bidirectional word language model trained on unlabeled English
+    (`training/attribution/train_lm.py`): a forward LSTM that read the text up to a token and a
+    backward one that read it from the end; their states are contextual inputs of the tagger."""
+    params: dict[str, np.ndarray]
+    vocab: dict[str, int]        # 1 = unknown
+
+    def states(self, toks: list[Tok], ranges: list[tuple[int, int]]) -> np.ndarray:
+        """(n, 2 × hidden) states, each range read as its own sequence (as the tagger reads it)."""
+        p = self.params
+        hid = p["fw.w_hh"].shape[1]
+        out = np.zeros((len(toks), 2 * hid), dtype=np.float32)
+        if not ranges:
+            return out
+        ids = np.array([self.vocab.get(t.low, 1) for t in toks], dtype=np.int64)
+        lengths = np.array([b - a for a, b in ranges])
+        x = np.zeros((len(ranges), int(lengths.max()), p["emb"].shape[1]), dtype=np.float32)
+        for k, (a, b) in enumerate(ranges):
+            x[k, :b - a] = p["emb"][ids[a:b]]
+        fw = lstm_forward(x, lengths, p["fw.w_ih"], p["fw.w_hh"], p["fw.b"])
+        bw = _reverse(lstm_forward(_reverse(x, lengths), lengths, p["bw.w_ih"], p["bw.w_hh"], p["bw.b"]), lengths)
+        for k, (a, b) in enumerate(ranges):
+            out[a:b, :hid] = fw[k, :b - a]
+            out[a:b, hid:] = bw[k, :b - a]
+        return out
+
+
+@lru_cache(maxsize=4)
+def load_lm(path: str) -> WordLM:
+    with np.load(path, allow_pickle=False) as z:
+        params = {k[2:]: z[k].astype(np.float32) for k in z.files if k.startswith("p:")}
+        words = [str(w) for w in z["words"]]
+    return WordLM(params, {w: i + 3 for i, w in enumerate(words)})
+
+
+@dataclass
 class NeuralTagger:
     params: dict[str, np.ndarray]
     layers: int
@@ -174,6 +211,7 @@ class NeuralTagger:
     clusters: dict[str, list[int]] | None
     crf: bool = False            # trained with a CRF: decode raw scores with `trans`
     vector_ids: dict[str, int] | None = None   # words of the frozen vectors (`emb.vec`), if any
+    lm: WordLM | None = None     # the language model whose states it reads (`lm.proj_w`), if any
 
     def embed(self, inp: Inputs) -> np.ndarray:
         p = self.params
@@ -196,6 +234,8 @@ class NeuralTagger:
             conv = np.where(mask, conv, 0.0)                  # ReLU ≥ 0, so 0 never wins falsely
             parts.append(conv.max(1))
         parts.append(inp.dense)
+        if "lm.proj_w" in p:
+            parts.append(inp.lm @ p["lm.proj_w"].T + p["lm.proj_b"])
         return np.concatenate(parts, axis=1).astype(np.float32)
 
     def scores(self, inp: Inputs, ranges: list[tuple[int, int]]) -> np.ndarray:
@@ -239,6 +279,7 @@ def load_neural(path, lang: str = "en") -> NeuralTagger:
         trans = z["trans"].astype(np.float32) if "trans" in z.files else None
         vector_words = [str(s) for s in z["vector_words"]] if "vector_words" in z.files else None
         vectors_file = str(z["vectors_file"]) if "vectors_file" in z.files else None
+        lm_file = str(z["lm_file"]) if "lm_file" in z.files else None
     if vectors_file:
         # frozen vectors shared by the members of an ensemble are stored once beside them
         params["emb.vec"], vector_words = shared_vectors(str(Path(path).parent / vectors_file))
@@ -249,8 +290,9 @@ def load_neural(path, lang: str = "en") -> NeuralTagger:
     trans = mask if trans is None else trans + mask
     clusters = word_clusters(lang) if "emb.cl0" in params else None
     vector_ids = {w: i + 1 for i, w in enumerate(vector_words)} if vector_words is not None else None
+    lm = load_lm(str(Path(path).parent / lm_file)) if lm_file else None
     return NeuralTagger(params, layers, vocab, chars, dict(zip(cue_words, cue_rates)), trans, clusters, crf,
-                        vector_ids)
+                        vector_ids, lm)
 
 
 @lru_cache(maxsize=4)
@@ -305,10 +347,15 @@ def neural_scores(text: str, sentences: list[Span], lex: Lexicon, model: NeuralT
     ranges = chunks_of(text, toks)
     members = model.members if isinstance(model, NeuralEnsemble) else [model]
     total = None
+    lm_states: dict[int, np.ndarray] = {}      # members that share a language model read it once
     with _one_blas_thread():
         for m in members:
             inp = token_inputs(text, toks, sentences, quotes, marks, m.cue_rate, m.vocab, m.chars, m.clusters,
                                m.vector_ids)
+            if m.lm is not None:
+                if id(m.lm) not in lm_states:
+                    lm_states[id(m.lm)] = m.lm.states(toks, ranges)
+                inp.lm = lm_states[id(m.lm)]
             scores = m.scores(inp, ranges)
             scores = scores if m.crf else log_softmax(scores, axis=1)
             total = scores if total is None else total + scores

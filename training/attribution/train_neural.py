@@ -86,13 +86,16 @@ def build_vocab(docs, cap: int):
     return vocab, char_list
 
 
-def featurize(docs, rates, vocab, chars, clusters, vector_ids=None):
+def featurize(docs, rates, vocab, chars, clusters, vector_ids=None, lm=None):
     v = {w: i + 2 for i, w in enumerate(vocab)}
     c = {x: i + 2 for i, x in enumerate(chars)}
     for d in docs:
         d["inp"] = N.token_inputs(d["art"].text, d["toks"], d["sents"], d["quotes"], d["marks"], rates, v, c,
                                   clusters, vector_ids)
         d["ranges"] = N.chunks_of(d["art"].text, d["toks"])
+        if lm is not None:
+            # the language model is frozen: its states are computed once, by the run-time code
+            d["inp"].lm = lm.states(d["toks"], d["ranges"])
 
 
 def load_vectors(path: Path):
@@ -104,7 +107,7 @@ def load_vectors(path: Path):
     return words, table
 
 
-def make_model(args, n_vocab, n_chars, vec_table=None):
+def make_model(args, n_vocab, n_chars, vec_table=None, lm_size=0):
     import torch
     from torch import nn
 
@@ -127,6 +130,10 @@ def make_model(args, n_vocab, n_chars, vec_table=None):
                 self.conv = nn.Conv1d(16, args.char_filters, 3, padding=1)
                 size += args.char_filters
             size += N.N_DENSE
+            if lm_size:
+                # the language model's states (2 × 256) projected down before the BiLSTM
+                self.lm_proj = nn.Linear(lm_size, args.lm_dim)
+                size += args.lm_dim
             self.drop = nn.Dropout(args.dropout)
             self.lstm = nn.LSTM(size, args.hidden, num_layers=args.layers, bidirectional=True,
                                 batch_first=True, dropout=args.dropout if args.layers > 1 else 0.0)
@@ -137,7 +144,7 @@ def make_model(args, n_vocab, n_chars, vec_table=None):
                 self.register_buffer("bio", torch.from_numpy(
                     np.where(L.valid_transitions(), 0.0, -1e4).astype(np.float32)))
 
-        def embed(self, w, cl, ch, dense, vec=None):
+        def embed(self, w, cl, ch, dense, vec=None, lm=None):
             parts = [self.word(w)]
             if vec_table is not None:
                 parts.append(self.vec(vec))
@@ -149,10 +156,12 @@ def make_model(args, n_vocab, n_chars, vec_table=None):
                 conv = torch.relu(self.conv(ce)) * (ch.view(b * s, 1, length) > 0)
                 parts.append(conv.max(2).values.view(b, s, -1))
             parts.append(dense)
+            if lm_size:
+                parts.append(self.lm_proj(lm))
             return torch.cat(parts, -1)
 
-        def forward(self, w, cl, ch, dense, lengths, vec=None):
-            x = self.drop(self.embed(w, cl, ch, dense, vec))
+        def forward(self, w, cl, ch, dense, lengths, vec=None, lm=None):
+            x = self.drop(self.embed(w, cl, ch, dense, vec, lm))
             packed = nn.utils.rnn.pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
             h, _ = self.lstm(packed)
             h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=w.shape[1])
@@ -190,6 +199,8 @@ def batch_tensors(items):
     ch = np.zeros((bsz, steps, N.MAX_WORD_CHARS), dtype=np.int64)
     dense = np.zeros((bsz, steps, N.N_DENSE), dtype=np.float32)
     vec = np.zeros((bsz, steps), dtype=np.int64)
+    first = items[0][0]["inp"].lm
+    lm = np.zeros((bsz, steps, first.shape[1] if first is not None else 0), dtype=np.float32)
     gold = np.full((bsz, steps), -100, dtype=np.int64)
     for k, (d, (a, b)) in enumerate(items):
         inp = d["inp"]
@@ -199,10 +210,12 @@ def batch_tensors(items):
         dense[k, :b - a] = inp.dense[a:b]
         if inp.vectors is not None:
             vec[k, :b - a] = inp.vectors[a:b]
+        if inp.lm is not None:
+            lm[k, :b - a] = inp.lm[a:b]
         if "gold" in d:
             gold[k, :b - a] = d["gold"][a:b]
     return (torch.from_numpy(w), torch.from_numpy(cl), torch.from_numpy(ch), torch.from_numpy(dense),
-            torch.tensor(lengths), torch.from_numpy(gold), torch.from_numpy(vec))
+            torch.tensor(lengths), torch.from_numpy(gold), torch.from_numpy(vec), torch.from_numpy(lm))
 
 
 def predict_logp(net, docs, crf=False):
@@ -215,8 +228,8 @@ def predict_logp(net, docs, crf=False):
     with torch.no_grad():
         for d in docs:
             items = [(d, r) for r in d["ranges"]]
-            w, cl, ch, dense, lengths, _, vec = batch_tensors(items)
-            logits = net(w, cl, ch, dense, lengths, vec).numpy()
+            w, cl, ch, dense, lengths, _, vec, lm = batch_tensors(items)
+            logits = net(w, cl, ch, dense, lengths, vec, lm).numpy()
             lp = np.zeros((len(d["toks"]), T), dtype=np.float32)
             for k, (a, b) in enumerate(d["ranges"]):
                 lp[a:b] = logits[k, :b - a]
@@ -278,6 +291,8 @@ def fmt(scores):
 
 
 def export(net, args, vocab, chars, rates, path: Path, vector_words=None):
+    import os
+
     sd = {k: v.detach().numpy() for k, v in net.state_dict().items()}
     p = {"emb.word": sd["word.weight"], "out.w": sd["out.weight"], "out.b": sd["out.bias"]}
     if args.clusters:
@@ -286,6 +301,10 @@ def export(net, args, vocab, chars, rates, path: Path, vector_words=None):
     if vector_words is not None:
         p["emb.vec"] = sd["vec.weight"]
         extra["vector_words"] = np.array(vector_words)
+    if args.lm:
+        p["lm.proj_w"], p["lm.proj_b"] = sd["lm_proj.weight"], sd["lm_proj.bias"]
+        # read beside the model by `load_neural`: a path relative to the model's folder
+        extra["lm_file"] = np.array(os.path.relpath(args.lm.resolve(), path.resolve().parent))
     if args.char_filters:
         p["emb.char"], p["char.conv_w"], p["char.conv_b"] = sd["char.weight"], sd["conv.weight"], sd["conv.bias"]
     for layer in range(args.layers):
@@ -313,6 +332,8 @@ def main(argv=None):
     ap.add_argument("--char-filters", type=int, default=32)
     ap.add_argument("--no-clusters", dest="clusters", action="store_false")
     ap.add_argument("--vectors", type=Path, help="frozen word vectors (train_clusters.py --vectors)")
+    ap.add_argument("--lm", type=Path, help="a word language model (train_lm.py) whose states are inputs")
+    ap.add_argument("--lm-dim", type=int, default=128, help="the size its states are projected to")
     ap.add_argument("--crf", action="store_true", help="a linear-chain CRF on top (else softmax)")
     ap.add_argument("--dropout", type=float, default=0.3)
     ap.add_argument("--lr", type=float, default=2e-3)
@@ -326,6 +347,9 @@ def main(argv=None):
     ap.add_argument("--select-metric", choices=("s1", "s2", "s2cue", "s2mix"), default="s1")
     ap.add_argument("--modes", nargs="+", default=["s1", "s2", "s2cue", "s2mix"])
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--average-from", type=int, default=0,
+                    help="from this epoch on, also keep the running mean of the weights after each epoch "
+                         "(stochastic weight averaging) and score it; the better of the two is selected")
     args = ap.parse_args(argv)
 
     import torch
@@ -341,20 +365,23 @@ def main(argv=None):
     clusters = L.word_clusters("en") if args.clusters else None
     vector_words, vec_table = load_vectors(args.vectors) if args.vectors else (None, None)
     vector_ids = {w: i + 1 for i, w in enumerate(vector_words)} if vector_words else None
-    featurize(tr_docs, rates, vocab, chars, clusters, vector_ids)
-    featurize(sel_docs, rates, vocab, chars, clusters, vector_ids)
+    lm = N.load_lm(str(args.lm)) if args.lm else None
+    featurize(tr_docs, rates, vocab, chars, clusters, vector_ids, lm)
+    featurize(sel_docs, rates, vocab, chars, clusters, vector_ids, lm)
     log(f"{len(tr_docs)} train / {len(sel_docs)} selection docs, vocab {len(vocab)}, chars {len(chars)}, "
         f"prepared in {time.time() - t0:.0f}s")
     args_model = L._arg_model("en")
     trans = np.where(L.valid_transitions(), 0.0, -1e6).astype(np.float32)
 
-    net = make_model(args, len(vocab), len(chars), vec_table)
+    net = make_model(args, len(vocab), len(chars), vec_table,
+                     2 * lm.params["fw.w_hh"].shape[1] if lm is not None else 0)
     log(f"{sum(p.numel() for p in net.parameters())} parameters; {vars(args)}")
     opt = torch.optim.Adam(net.parameters(), lr=args.lr)
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
     items = [(d, r) for d in tr_docs for r in d["ranges"]]
     rng = random.Random(args.seed)
     best = (-1.0, None, 0, None)
+    averaged = None
     for ep in range(1, args.epochs + 1):
         t1 = time.time()
         if args.decay_after and ep == args.decay_after + 1:
@@ -368,8 +395,8 @@ def main(argv=None):
         rng.shuffle(batches)
         total = 0.0
         for bidx in batches:
-            w, cl, ch, dense, lengths, gold, vec = batch_tensors([items[k] for k in bidx])
-            logits = net(w, cl, ch, dense, lengths, vec)
+            w, cl, ch, dense, lengths, gold, vec, lm_batch = batch_tensors([items[k] for k in bidx])
+            logits = net(w, cl, ch, dense, lengths, vec, lm_batch)
             if args.crf:
                 loss = net.crf_loss(logits, gold, lengths) / float(lengths.sum())
             else:
@@ -390,6 +417,23 @@ def main(argv=None):
         if f1 > best[0]:
             best = (f1, {k: v.clone() for k, v in net.state_dict().items()}, ep, res)
             export(net, args, vocab, chars, rates, args.out, vector_words)   # so a long run can be stopped early
+        if args.average_from and ep >= args.average_from:
+            # the dev score swings by ±0.005 from epoch to epoch late in training; the mean of the
+            # late weights sits between those points (Izmailov et al. 2018)
+            if averaged is None:
+                averaged = torch.optim.swa_utils.AveragedModel(net)
+            averaged.update_parameters(net)
+            logps = predict_logp(averaged.module, sel_docs, args.crf)
+            if args.crf:
+                trans = averaged.module.trans.detach().numpy() + np.where(L.valid_transitions(), 0.0,
+                                                                          -1e6).astype(np.float32)
+            res = evaluate(sel_docs, logps, trans, args.modes, args_model, args_model and rates)
+            log(f"epoch {ep} averaged over {int(averaged.n_averaged)}: "
+                + " | ".join(f"{m}: {fmt(s)}" for m, s in res.items()))
+            f1 = res[args.select_metric]["content_overlap"]["f1"]
+            if f1 > best[0]:
+                best = (f1, {k: v.clone() for k, v in averaged.module.state_dict().items()}, ep, res)
+                export(averaged.module, args, vocab, chars, rates, args.out, vector_words)
     net.load_state_dict(best[1])
     log(f"best epoch {best[2]} ({args.select_metric} content-overlap F1 {best[0]:.4f}); total {time.time() - t0:.0f}s")
     for m, s in best[3].items():
