@@ -618,3 +618,80 @@ def test_a_trailing_date_is_not_part_of_the_source():
     found = atts("La notizia è stata pubblicata da Il Giornale il 13 gennaio, secondo cui i vaccini funzionano.")
     (a,) = [a for a in found if a.cue.text == "secondo"]
     assert a.source.text == "Il Giornale"
+
+
+@pytest.mark.parametrize("text", [
+    "Non esiste a oggi alcuna evidenza scientifica secondo cui il vaccino possa causare infertilità.",
+    "Non c’è uno studio secondo cui il vaccino possa causare infertilità.",
+    "Non risulta nessun documento secondo il quale la scuola sarebbe stata chiusa.",
+])
+def test_a_source_denied_to_exist_is_no_attribution(text):
+    assert atts(text) == []
+
+
+def test_a_source_whose_existence_is_not_denied_keeps_secondo_cui():
+    a = only("Il portale parlava di uno studio secondo cui la pandemia aveva provocato morti evitabili.")
+    assert a.source.text == "uno studio"
+
+
+@pytest.mark.parametrize("text, source", [
+    # a date after the cue is when; the subject follows it
+    ("Il messaggio è circolato anche in spagnolo, come hanno riportato lo scorso 26 maggio i colleghi di Maldita.",
+     "i colleghi di Maldita"),
+    ("Save The Children lo scorso agosto ha denunciato che il tasso di mortalità era triplicato.", "Save The Children"),
+    ("Lo scorso 7 gennaio Donald Trump ha invece dichiarato che garantirà una transizione serena.", "Donald Trump"),
+])
+def test_a_date_around_the_source_is_not_part_of_it(text, source):
+    a = only(text)
+    assert a.source is not None and a.source.text == source
+
+
+@pytest.mark.parametrize("text", [
+    "L’agenzia ha sospeso il lotto. L’11 marzo 2021 aveva comunicato che non c’era alcun legame con i decessi.",
+    "Il medico al minuto 1:17 afferma che il vaccino non è sicuro.",
+])
+def test_a_date_or_a_number_is_never_the_source(text):
+    for a in atts(text):
+        assert a.source is None or any(ch.isalpha() for ch in a.source.text) and "marzo" not in a.source.text
+
+
+@pytest.mark.parametrize("text, attributed", [
+    ("Com’è possibile invece notare osservando le foto del 27 ottobre, tutti i presenti hanno la mascherina.", False),
+    ("Il post prosegue ricordando notizie di altri recenti decessi tra i vaccinati.", False),
+    ("Il sindaco ha chiuso la conferenza osservando che i lavori sono in ritardo.", True),
+    ("Il sindaco ha chiuso la conferenza ricordando «i ritardi accumulati».", True),
+    # a gerund of speech keeps its noun-phrase content
+    ("Trainor ha definito «illegittimo» il voto, denunciando l’assenza di osservatori nei seggi.", True),
+])
+def test_gerunds_of_looking_and_recalling_need_a_clause(text, attributed):
+    found = [a for a in atts(text) if a.cue is not None and a.cue.text.endswith("ndo")]
+    assert bool(found) == attributed
+
+
+def test_the_clause_set_against_a_source_is_not_its_content():
+    found = atts("È evidente quindi che non è vero, a differenza di quanto affermano Becchi e Zibordi, "
+                 "che il numero dei morti sia gonfiato.")
+    assert all("non è vero" not in a.content.text for a in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Non risulta corretta neanche l’affermazione secondo cui il Senato sarebbe stato eletto dai partiti.",
+    "Le accuse non sono supportate da alcuna prova, così come l’affermazione secondo cui il nonno era nelle SS.",
+])
+def test_a_claim_denied_true_is_still_attributed_to_its_phrase(text):
+    a = only(text)
+    assert a.source.text == "l’affermazione"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Lo ha confermato la deputata repubblicana Nancy Mace, che il 4 febbraio ha twittato: "
+     "«Ero a due porte di distanza e nessuno è arrivato».", "la deputata repubblicana Nancy Mace"),
+    ("Il post è stato condiviso da Anna Bianchi, che ha dichiarato che la città è pronta.", "Anna Bianchi"),
+])
+def test_a_relative_pronoun_subject_stands_for_the_phrase_before_its_comma(text, source):
+    (a,) = [a for a in atts(text) if a.cue.text in ("ha twittato", "ha dichiarato")]
+    assert a.source.text == source
+
+
+def test_a_participle_after_an_article_is_a_noun_of_the_source():
+    assert only("La deputata Maria Rossi ha dichiarato che la legge è pronta.").source.text == "La deputata Maria Rossi"

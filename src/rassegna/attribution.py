@@ -350,6 +350,18 @@ def _antecedent(toks: list[Tok], idx: int, lex: Lexicon, text: str) -> tuple[int
     return span
 
 
+def _relative_subject_before(toks: list[Tok], j: int, mod) -> int | None:
+    """The index of a subject relative pronoun after a comma that ends at token j, past a date
+    or time words (", che ha dichiarato", ", che il 4 febbraio ha twittato"), or None."""
+    k = j
+    while k >= 0 and (toks[k].low in mod.TIME_WORDS or toks[k].text.isdigit() or toks[k].low in _MONTHS
+                      or toks[k].low in mod.DETERMINERS and k + 1 <= j and toks[k + 1].text.isdigit()):
+        k -= 1
+    if k >= 2 and toks[k].low in getattr(mod, "RELATIVE_SUBJECTS", ()) and toks[k - 1].text == ",":
+        return k
+    return None
+
+
 def _np_before(toks: list[Tok], idx: int, lex: Lexicon, text: str) -> tuple[int, int] | None:
     """The subject noun phrase ending just before token `idx` (the cue), or None."""
     mod = lex.mod
@@ -368,6 +380,11 @@ def _np_before(toks: list[Tok], idx: int, lex: Lexicon, text: str) -> tuple[int,
         end_tok = j
     if j < 0 or toks[j].low in getattr(mod, "CLITICS", ()):
         return None  # "si spiega che …": impersonal, no subject
+    rel = _relative_subject_before(toks, j, mod)
+    if rel is not None:
+        # "la deputata Nancy Mace, che il 4 febbraio ha twittato: …": the relative pronoun is
+        # the subject, and stands for the phrase before its comma
+        return _antecedent(toks, rel - 1, lex, text)
     if j >= 2 and toks[j].low in getattr(mod, "RELATIVE_PREP_OBJECTS", ()) and toks[j - 1].low in mod.NP_STOPS:
         return _antecedent(toks, j - 1, lex, text)  # "un post in cui si legge"
     if toks[j].text == ",":
@@ -415,8 +432,8 @@ def _np_before(toks: list[Tok], idx: int, lex: Lexicon, text: str) -> tuple[int,
                 m -= 1
             if any(_verbish(x, lex) for x in left) or not left:
                 break
-        if _verbish(t, lex) and not t.is_cap:
-            break
+        if _verbish(t, lex) and not t.is_cap and not (k > 0 and toks[k - 1].low in mod.DETERMINERS):
+            break  # (a participle after an article is a noun: "la deputata", "il candidato")
         start_tok = k
         k -= 1
         count += 1
@@ -443,8 +460,10 @@ def _np_before(toks: list[Tok], idx: int, lex: Lexicon, text: str) -> tuple[int,
             # "<role>, <Name> ha detto" needs a role; "Stando alle immagini condivise in rete, De
             # Luca ha detto": the tail of another phrase, so the name alone
             start_tok = crossed + 1
-    # do not start a source with a preposition / adverb leftover
-    while start_tok <= end_tok and (toks[start_tok].low in mod.NP_STOPS and toks[start_tok].low not in mod.DETERMINERS):
+    # do not start a source with a preposition / adverb leftover ("parlava | di uno studio"; a
+    # capitalised "Di Maio" is a name)
+    while start_tok <= end_tok and (toks[start_tok].low in mod.NP_STOPS and toks[start_tok].low not in mod.DETERMINERS
+                                    or toks[start_tok].low in mod.NP_PREPOSITIONS and not toks[start_tok].is_cap):
         start_tok += 1
     if start_tok > end_tok:
         return None
@@ -463,9 +482,33 @@ def _verbish(t: Tok, lex: Lexicon) -> bool:
         return True
     if lex.lang == "en":
         return len(low) > 4 and low.endswith("ed") and not t.is_cap
-    return (len(low) > 5 and low.endswith(("ato", "ito", "uto"))
-            or len(low) > 6 and low.endswith(("ata", "ati", "ate", "ita", "iti", "ite", "uta", "uti", "ute"))) \
+    # participles, and the imperfect ("parlava di uno studio secondo cui …"; "-iva" is left out:
+    # "iniziativa", "offensiva" are nouns)
+    return (len(low) > 5 and low.endswith(("ato", "ito", "uto", "ava", "eva"))
+            or len(low) > 6 and low.endswith(("ata", "ati", "ate", "ita", "iti", "ite", "uta", "uti", "ute",
+                                              "avano", "evano", "ivano"))) \
         and not t.is_cap
+
+
+_MONTHS = frozenset(_it_words.MONTHS + _en_words.MONTHS)
+
+
+def _past_date(toks: list[Tok], i: int, mod) -> int:
+    """The token after a date written at token i ("lo scorso 26 maggio", "il 3 marzo 2021",
+    "last May"), or i when none is there: a date after a cue is when, the subject follows."""
+    n = len(toks)
+    j = i
+    if j + 1 < n and toks[j].low in mod.DETERMINERS + ("on",) and (
+            toks[j + 1].low in ("scorso", "scorsa", "last") or toks[j + 1].text.isdigit()):
+        j += 1
+    if j < n and toks[j].low in ("scorso", "scorsa", "last"):
+        j += 1
+    k = j
+    while k < n and (toks[k].text.isdigit() or toks[k].low in _MONTHS):
+        k += 1
+    digits = any(toks[x].text.isdigit() for x in range(j, k))
+    # "may" is a month only beside a day or a year
+    return k if any(toks[x].low in _MONTHS and (toks[x].low != "may" or digits) for x in range(j, k)) else i
 
 
 def _np_after(toks: list[Tok], idx: int, lex: Lexicon, text: str,
@@ -474,11 +517,15 @@ def _np_after(toks: list[Tok], idx: int, lex: Lexicon, text: str,
     mod = lex.mod
     n = len(toks)
     i = idx
-    if allow_time:
-        while i < n and (toks[i].low in mod.TIME_WORDS and not toks[i].is_cap
-                         or toks[i].low in {"giovedì", "lunedì", "martedì", "mercoledì", "venerdì",
-                                            "sabato", "domenica"}):
+    while True:
+        while allow_time and i < n and (toks[i].low in mod.TIME_WORDS and not toks[i].is_cap
+                                        or toks[i].low in {"giovedì", "lunedì", "martedì", "mercoledì",
+                                                           "venerdì", "sabato", "domenica"}):
             i += 1
+        past = _past_date(toks, i, mod)
+        if past == i or not allow_time and not any(t.text.isdigit() for t in toks[i:past]):
+            break  # without time words, only a date with its day or year ("Secondo Oggi" is a magazine)
+        i = past
     if lex.lang == "it" and i < n and toks[i].low in mod.NP_STOPS and toks[i].low not in mod.DETERMINERS \
             and not toks[i].is_cap:
         # "ha chiarito in un lungo approfondimento l’Airc": past the adjunct to the subject
@@ -552,14 +599,24 @@ _WEEKDAYS = "|".join(sorted(w for lang in (_it_time, _en_time) for w in lang.WEE
                             if len(w) > 3 and w not in lang.AMBIGUOUS_WEEKDAYS))
 _SOURCE_TIME_LEAD = re.compile(
     r"(?:(?:sempre|già|poi|anche|inoltre|infine|ieri|oggi|also|then|later|earlier|on)\s+)*"
+    r"(?:(?:lo\s+scors[oa]|la\s+scorsa|last)\s+(?=\d|(?:" + _MONTH_NAMES + r")\b))?"
     rf"(?:(?:{_WEEKDAYS})\s+|(?:il|l['’]|the)\s*(?=\d))?"
-    rf"(?:\d{{1,2}}(?:º|°)?\s+(?:{_MONTH_NAMES})(?:\s+\d{{4}})?|(?:{_MONTH_NAMES})\s+\d{{1,2}}(?:,?\s+\d{{4}})?|(?<=\s)|^)"
+    rf"(?:\d{{1,2}}(?:º|°)?\s+(?:{_MONTH_NAMES})(?:\s+\d{{4}})?|(?:{_MONTH_NAMES})\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
+    rf"|(?<=scorso\s)(?:{_MONTH_NAMES})|(?<=scorsa\s)(?:{_WEEKDAYS})|(?<=last\s)(?:{_MONTH_NAMES})|(?<=\s)|^)"
     r"\s*,?\s*", re.IGNORECASE)
 # "Il Giornale il 13 gennaio", "the agency on Monday": a trailing date is when, not who.
 _SOURCE_TIME_TAIL = re.compile(
     rf"\s+(?:(?:il|l['’]|lo\s+scorso|del|on|last)\s*)?(?:(?:{_WEEKDAYS})\s*)?"
     rf"(?:\d{{1,2}}(?:º|°)?\s+(?:{_MONTH_NAMES})(?:\s+\d{{4}})?|(?:{_MONTH_NAMES})\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
-    rf"|(?<=\s)(?:{_WEEKDAYS})|(?<=on\s)(?:{_WEEKDAYS})|ieri|oggi|yesterday|today)$", re.IGNORECASE)
+    rf"|(?<=\s)(?:{_WEEKDAYS})|(?<=on\s)(?:{_WEEKDAYS})|ieri|oggi|yesterday|today"
+    # "Save The Children lo scorso agosto", "the agency last March"
+    rf"|(?<=scorso\s)(?:{_MONTH_NAMES}|anno|mese)|(?<=scorsa\s)(?:settimana|{_WEEKDAYS})"
+    rf"|(?<=last\s)(?:{_MONTH_NAMES}|year|month|week))$", re.IGNORECASE)
+# Words a date is written with: a source made of them alone (and numbers) names nobody ("L’11
+# marzo 2021 aveva comunicato …" after an elided subject, "al minuto 1:17 afferma").
+_DATE_WORDS = frozenset(w for lang in (_it_words, _en_words) for w in lang.MONTHS) | frozenset(
+    w for lang in (_it_time, _en_time) for w in lang.WEEKDAYS) | frozenset(
+    "il lo la l del di dell nel in a al alle the on of last scorso scorsa minuto minute".split())
 _SOURCE_NOTE = re.compile(r"^.*?(?<![\w,.])\[?\d+\]?\s+(?=[A-ZÀ-Þ])")  # a footnote mark before a name
 
 
@@ -584,7 +641,9 @@ def _tidy_source(text: str, start: int, end: int) -> tuple[int, int] | None:
     tail = _SOURCE_TAIL.search(text, start, end)
     if tail and tail.start() > start:
         end = tail.start()
-    return (start, end) if end > start else None
+    if end <= start or all(w.lower() in _DATE_WORDS for w in re.findall(r"[^\W\d_]+", text[start:end])):
+        return None
+    return start, end
 
 
 # ---------------------------------------------------------------- cue matching
@@ -1027,7 +1086,7 @@ def _reported_one(text, sent: Span, si: int, sentences, toks, c: Cue, lex) -> Ca
         # antecedent noun phrase, the content the relative clause
         end = next((t.start for t in toks[rel + 1:] if t.text in {";", ":"}), s_end)
         content = _content_span(text, toks[rel].end, end)
-        if _content_words(text, content) < 2:
+        if _content_words(text, content) < 2 or _denied_existence(toks, idx, s_start, mod):
             return None
         # "il giudice Nicola Di Leo, secondo cui …": a non-restrictive relative, past its comma
         anchor = idx - 1 if idx > 1 and toks[idx - 1].text == "," else idx
@@ -1088,6 +1147,10 @@ def _reported_one(text, sent: Span, si: int, sentences, toks, c: Cue, lex) -> Ca
         between = toks[left_comma + 1:idx]
         if between and between[-1].low in getattr(mod, "CLITICS", ()):
             return None  # "…, come si sostiene, …": impersonal, nobody is quoted
+        if between and between[-1].low in getattr(mod, "CONTRAST_RELATIVES", ()):
+            # "…, a differenza di quanto affermano X e Y, …": the clause before is what the
+            # writer holds against them, not their words
+            return None
         if between and between[0].low in {"come", "as"}:
             between = between[1:]  # "…, come sostiene Rossi, …": the source follows the cue
         object_only = bool(between) and all(t.low in getattr(mod, "OBJECT_CLITICS", ()) for t in between)
@@ -1158,6 +1221,9 @@ def _reported_one(text, sent: Span, si: int, sentences, toks, c: Cue, lex) -> Ca
         k += 1
     elif lex.lang == "it" and c.kind != "gerund":
         return None  # Italian reported speech needs its clause: "ha detto che …"
+    elif c.kind == "gerund" and toks[aft - 1].low in getattr(mod, "CLAUSE_ONLY_GERUNDS", ()) \
+            and not (k < len(toks) and toks[k].text in OPENERS):
+        return None  # "osservando le foto …": what the writer did, not what anyone said
     if k >= len(toks) or all(t.text in _TERMINAL or t.text in "”»\"’)" for t in toks[k:]):
         return None  # "X ha dichiarato:" — the content is the following quotation
     content = _content_span(text, toks[k].start, s_end)
@@ -1165,6 +1231,23 @@ def _reported_one(text, sent: Span, si: int, sentences, toks, c: Cue, lex) -> Ca
         return None
     return Candidate([content], False, cue, src, c.start, kind="forward" if c.kind != "gerund" else "gerund",
                      inherit=src is None or _is_pronoun(text, src, lex))
+
+
+def _denied_existence(toks: list[Tok], idx: int, s_start: int, mod) -> bool:
+    """Whether the phrase a "secondo cui" hangs on is denied to exist ("Non esiste alcuna
+    evidenza secondo cui …", "non c'è uno studio secondo il quale …"): up to six words before
+    it, not past punctuation ("… da alcuna prova, così come l'affermazione secondo cui …" is
+    another phrase)."""
+    window = []
+    for t in reversed(toks[max(0, idx - 6):idx]):
+        if t.start < s_start or not t.is_word:
+            break
+        window.insert(0, t)
+    if any(t.low in getattr(mod, "NEGATIVE_DETERMINERS", ()) for t in window):
+        return True
+    lows = [t.low for t in window]
+    existentials = getattr(mod, "EXISTENTIALS", ())
+    return any(w == "non" and any(x in existentials for x in lows[k + 1:k + 3]) for k, w in enumerate(lows))
 
 
 def _right_after(toks: list[Tok], aft: int, src: tuple[int, int] | None, mod) -> bool:

@@ -51,6 +51,8 @@ PREP_CUES = (
 PREP_CUE_BLOCKERS: tuple[str, ...] = ()
 # "That's according to X" / "So said X": content is the previous sentence.
 INVERTED_OPENERS = ("that's", "that is", "so", "this is what")
+# "…, the senator, who said …": a relative pronoun that is the subject of the cue.
+RELATIVE_SUBJECTS = ("who",)
 COMPLEMENTIZERS = ("that",)
 DETERMINERS = ("the", "a", "an", "this", "that", "these", "those", "some", "two", "three",
                "several", "many", "his", "her", "their", "its", "our")

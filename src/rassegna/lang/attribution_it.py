@@ -92,12 +92,26 @@ ANTECEDENT_BREAKS = ("da", "dal", "dallo", "dalla", "dai", "dagli", "dalle", "da
                      "tra", "fra")
 # "secondo chi ha pubblicato il post, …": a free relative is the source up to its comma.
 FREE_RELATIVES = ("chi", "quanti", "quante")
+# "…, a differenza di quanto affermano X, …": "quanto" closing the words before a cue marks the
+# clause before as set against the source's words.
+CONTRAST_RELATIVES = ("quanto",)
+# "Non esiste alcuna evidenza secondo cui …", "non c'è nessuno studio secondo il quale …": the
+# writer denies that any source says so; nothing is attributed.
+NEGATIVE_DETERMINERS = ("alcun", "alcuna", "alcuno", "nessun", "nessuna", "nessuno")
+EXISTENTIALS = ("esiste", "esistono", "esisteva", "c'", "c’", "ci", "vi")
+# Gerunds of looking, recalling and writing take a clause to be speech ("osservando che …",
+# "ricordando come …"); with a noun phrase they are what the writer did ("osservando le foto",
+# "ricordando notizie di altri decessi", "scrivendo un post").
+CLAUSE_ONLY_GERUNDS = ("osservando", "notando", "rilevando", "ricordando", "scrivendo", "raccontando",
+                       "commentando")
 # "secondo" is an ordinal after these words ("il secondo giorno").
 PREP_CUE_BLOCKERS = ("il", "un", "al", "del", "nel", "dal", "sul", "per", "lo", "questo", "in",
                      "di", "della")
 # Words opening an inverted attribution whose content is the previous sentence:
 # "Lo ha detto il ministro", "Lo afferma X", "È quanto sostiene X".
 INVERTED_OPENERS = ("lo", "l'", "l’", "è quanto", "e' quanto", "questo è quanto", "così", "cosi")
+# "…, la deputata X, che ha dichiarato …": a relative pronoun that is the subject of the cue.
+RELATIVE_SUBJECTS = ("che",)
 COMPLEMENTIZERS = ("che", "come")
 DETERMINERS = ("il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "uno", "una", "un'", "un’",
                "questo", "questa", "quel", "quella", "alcuni", "alcune", "due", "tre", "diversi")
