@@ -241,3 +241,23 @@ def test_north_and_south_stay_apart_in_either_word_order():
     docs = corpus([("Nord Corea", "LOC"), ("Sud Corea", "LOC"), ("Nord Italia", "LOC"), ("Italia", "LOC")])
     assert not together(docs, "Nord Corea", "Sud Corea")
     assert not together(docs, "Nord Italia", "Italia")
+
+
+def test_a_person_span_with_a_lower_case_word_is_not_a_full_name():
+    # the model's slip "checking Snopes" (from "fact-checking Snopes") neither names the entity
+    # nor makes the site a person's surname
+    docs = corpus([("checking Snopes", "PER"), ("Snopes", "ORG"), ("Snopes", "ORG")])
+    names = {e["name"] for e in canonical_entities(docs)}
+    assert "checking Snopes" not in names and "Snopes" in names
+    (snopes,) = [e for e in canonical_entities(docs) if e["name"] == "Snopes"]
+    assert snopes["type"] == "ORG"
+
+
+def test_a_one_word_name_read_otherwise_far_more_often_keeps_its_type():
+    docs = corpus([("Moderna Therapeutics", "PER")] + [("Moderna", "ORG")] * 9)
+    (entity,) = [e for e in canonical_entities(docs) if "Moderna" in e["aliases"]]
+    assert entity["type"] == "ORG" and entity["name"] == "Moderna"
+    # a surname the model sometimes reads as a place is still the person's
+    docs = corpus([("Igli Tare", "PER"), ("Tare", "LOC"), ("Tare", "LOC"), ("Tare", "PER")])
+    (entity,) = [e for e in canonical_entities(docs) if "Tare" in e["aliases"]]
+    assert entity["type"] == "PER" and entity["name"] == "Igli Tare"

@@ -438,7 +438,12 @@ def _join_defined_acronyms(documents, names, union) -> None:
 def _join_person_parts(names, by_doc, union) -> None:
     """A one-word name joins the only fuller person name starting or ending with it: within
     its own documents when they hold one, else across the corpus."""
-    persons = [n for n in names.values() if n.type == "PER" and len(n.words) > 1]
+    # a person's name is written in capitals word by word ("Mark Rutte", "Yoon Suk-yeol"): a span
+    # the model took with a lower-case word ("checking Snopes", "biotecnologie BioNTech") is no
+    # person's full name, and would pull an organisation's one-word name into a person
+    persons = [n for n in names.values() if n.type == "PER" and len(n.words) > 1
+               and all(w[:1].isupper() or w.lower() in it.NAME_FUNCTION_WORDS | en.NAME_FUNCTION_WORDS
+                       for w in n.surface.split())]
     by_edge: dict[str, set[str]] = defaultdict(set)
     for person in persons:
         by_edge[person.words[0]].add(person.key)
@@ -461,8 +466,12 @@ def _join_person_parts(names, by_doc, union) -> None:
         if target is None:
             continue
         union.join(target, name.key)
-        # part of a person's name: the model's other readings ("Rutte" as LOC) were slips
-        name.types = Counter({"PER": sum(name.types.values())})
+        if DOMINANT_SHARE * len(names[target].mentions) >= len(name.mentions) \
+                or name.types["PER"] * 2 >= sum(name.types.values()):
+            # part of a person's name: the model's other readings ("Rutte" as LOC) were slips.
+            # Not when the one-word name is read otherwise far more often than the full name
+            # appears ("Moderna", ORG 49 times, against two "Moderna Therapeutics" read as PER)
+            name.types = Counter({"PER": sum(name.types.values())})
 
 
 def _dominant(candidates: set[str], names) -> str | None:
@@ -489,7 +498,9 @@ def _join_descriptors(names, union) -> None:
         if i == 0 or any(name_key(w) in it.AREA_PART_WORDS | en.AREA_PART_WORDS for w in words[:i]):
             continue  # "centro Italia" is a part of Italia, not another name for it
         rest = name_key(" ".join(words[i:]))
-        if rest in names and rest != name.key and names[rest].type in (name.type, "LOC") \
+        # a person's name opens with no lower-case word: "checking Snopes" (from "fact-checking
+        # Snopes") is the model's slip for whatever "Snopes" is
+        if rest in names and rest != name.key and (names[rest].type in (name.type, "LOC") or name.type == "PER") \
                 and not _different_countries(name, names[rest]):
             union.join(rest, name.key)
         elif rest not in names:
@@ -545,8 +556,10 @@ def _entity(members: list[_Name]) -> dict:
     else:
         etype = min(types, key=lambda t: (-types[t], TYPE_ORDER.index(t)))
     if etype == "PER":
-        # the fullest form a source wrote: "Mark Rutte", not "Rutte"
-        name = max(surfaces, key=lambda s: (len(entity_key(s).split()), surfaces[s], s))
+        # the fullest form a source wrote: "Mark Rutte", not "Rutte"; a form written in
+        # capitals word by word first ("Snopes", not the model's slip "checking Snopes")
+        name = max(surfaces, key=lambda s: (all(w[:1].isupper() for w in s.split()),
+                                            len(entity_key(s).split()), surfaces[s], s))
     else:
         # the most written form; among equals a name before a descriptor ("Kursk", not
         # "regione di Kursk"), then a spelled-out name before an acronym ("Stati Uniti", "Usa")
