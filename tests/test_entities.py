@@ -261,3 +261,44 @@ def test_a_one_word_name_read_otherwise_far_more_often_keeps_its_type():
     docs = corpus([("Igli Tare", "PER"), ("Tare", "LOC"), ("Tare", "LOC"), ("Tare", "PER")])
     (entity,) = [e for e in canonical_entities(docs) if "Tare" in e["aliases"]]
     assert entity["type"] == "PER" and entity["name"] == "Igli Tare"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Ministero degli Esteri francese", "Ministero degli Esteri della Francia"),
+    ("Ministero della Salute ucraino", "Ministero della Salute dell'Ucraina"),
+    ("Ministero dell'Interno nordcoreano", "Ministero dell'Interno della Corea del Nord"),
+    ("Ministero della Salute australiano", "Ministero della Salute australiana"),
+    ("Russian Foreign Ministry", "Foreign Ministry of Russia"),
+    ("South Korean Ministry of Unification", "Ministry of Unification of the Republic of Korea"),
+])
+def test_one_body_of_one_country_whether_the_country_is_an_adjective_or_a_name(a, b):
+    docs = corpus([(a, "ORG")], [(b, "ORG")])
+    assert together(docs, a, b), groups(docs)
+
+
+@pytest.mark.parametrize("a, b", [
+    # the same body of two countries
+    ("Ministero della Difesa sudcoreano", "Ministero della Difesa della Corea del Nord"),
+    ("Ministero degli Esteri russo", "Ministero degli Esteri ucraino"),
+    ("Chinese Foreign Ministry", "Foreign Ministry of Japan"),
+    # two bodies of one country
+    ("Ministero della Difesa russo", "Ministero degli Esteri della Russia"),
+    # a head of one word says too little ("Banca" of Italy is not every Italian bank)
+    ("Banca italiana", "Banca d'Italia"),
+])
+def test_bodies_of_different_countries_or_different_bodies_stay_apart(a, b):
+    docs = corpus([(a, "ORG")], [(b, "ORG")])
+    assert not together(docs, a, b), groups(docs)
+
+
+@pytest.mark.parametrize("adjective, code", [
+    ("sudcoreano", "KR"), ("nordcoreana", "KP"), ("russo", "RU"), ("francese", "FR"),
+    ("israeliano", "IL"), ("South Korean", "KR"), ("Chinese", "CN"), ("Ukrainian", "UA"),
+    # words that merely start like a country are not its adjective
+    ("believe", None), ("children", None), ("congresso", None), ("nazionale", None),
+    # adjectives not made from the name are not guessed
+    ("tedesco", None),
+])
+def test_country_adjectives_read_from_country_names(adjective, code):
+    from rassegna.entities import demonym_country
+    assert demonym_country(adjective) == code

@@ -37,6 +37,8 @@ def entity_with(dossier, alias):
     ("Pentagono", "ORG", {"Pentagono"}),
     (None, "ORG", {"Onu", "Nazioni Unite"}),
     ("Defense Intelligence Agency", "ORG", {"Defense Intelligence Agency", "DIA"}),
+    (None, "ORG", {"Ministero della Difesa nazionale sudcoreano",
+                   "Ministero della Difesa Nazionale della Repubblica di Corea"}),
 ])
 def test_each_entity_once_with_its_variants(dossier, name, etype, aliases):
     entity = entity_with(dossier, next(iter(aliases)))

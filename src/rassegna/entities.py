@@ -14,6 +14,8 @@ joined when one of these holds, and only then:
 * a one-word person name that is the first or last word of exactly one fuller person name,
   in the same document first, else in the corpus ("Rutte" → "Mark Rutte", "Yoon" → "Yoon
   Suk Yeol");
+* the same body of the same country, the country once a name and once an adjective
+  ("Ministero della Difesa … sudcoreano" / "… della Repubblica di Corea");
 * near-identical spellings of the same type: one word differs, both words at least five
   letters long and almost the same ("Zelensky" / "Zelenskyy").
 
@@ -384,6 +386,7 @@ def canonical_entities(documents: list[Document]) -> list[dict]:
     _join_document_acronyms(names, by_doc, union)
     _join_person_parts(names, by_doc, union)
     _join_descriptors(names, union)
+    _join_country_qualified(names, union)
     _join_near_spellings(names, union)
     groups: dict[str, list[_Name]] = defaultdict(list)
     for key, name in names.items():
@@ -509,6 +512,101 @@ def _join_descriptors(names, union) -> None:
     for keys in described.values():
         for key in keys[1:]:
             union.join(keys[0], key)
+
+
+# Words that open a country phrase after an organisation's head ("… della Repubblica di Corea",
+# "… of the Republic of Korea"), as `name_key` writes them (the elided "dell'" is "dell").
+_COUNTRY_LINKS = frozenset({"di", "del", "della", "dello", "dell", "dei", "degli", "delle", "d", "of"})
+_COUNTRY_ARTICLES = frozenset({"the", "la", "il", "lo", "l", "i", "gli", "le"})
+# A country adjective keeps at least this much of the country's name, and all of it but at
+# most its last two letters ("russ|ia" → "russ|o"), before an ending of DEMONYM_SUFFIXES.
+_DEMONYM_STEM = 4
+_DEMONYM_CUT = 2
+
+
+def _join_country_qualified(names, union) -> None:
+    """The same body of the same country, the country once an adjective and once a name:
+    "Ministero della Difesa nazionale sudcoreano" / "Ministero della Difesa Nazionale della
+    Repubblica di Corea"; "Russian Foreign Ministry" / "Foreign Ministry of Russia". The heads
+    must be the same words and the two countries the same code, so "… della Corea del Nord"
+    never joins "… sudcoreano"."""
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key in sorted(names):
+        name = names[key]
+        if name.type != "ORG" or name.country or name.organisation:
+            continue
+        qualified = _country_qualified(name.key)
+        if qualified:
+            groups[qualified].append(key)
+    for keys in groups.values():
+        for key in keys[1:]:
+            union.join(keys[0], key)
+
+
+def _country_qualified(key: str) -> tuple[str, str] | None:
+    """(the head's key, the country's code) of an organisation's name key written as a head of
+    two or more words and a country: a phrase after it, or an adjective after or before it."""
+    words = key.split()
+    for i in range(len(words) - 2, 1, -1):
+        if words[i] in _COUNTRY_LINKS:
+            tail = words[i + 1:]
+            if tail and tail[0] in _COUNTRY_ARTICLES:
+                tail = tail[1:]
+            code = country_of(" ".join(tail)) if tail else None
+            if code:
+                return " ".join(words[:i]), code
+    if len(words) >= 3:
+        code = demonym_country(words[-1])
+        if code:
+            return " ".join(words[:-1]), code
+        for n in (2, 1):  # English puts the adjective first: "South Korean Foreign Ministry"
+            if len(words) - n >= 2 and words[n] not in _COUNTRY_LINKS | _COUNTRY_ARTICLES:
+                code = demonym_country("".join(words[:n]))
+                if code:
+                    return " ".join(words[n:]), code
+    return None
+
+
+def demonym_country(adjective: str) -> str | None:
+    """The country whose name a country adjective is made from, or None: the adjective (case
+    set aside, words run together) is the country's name, its content words run together in
+    either order, less at most its last two letters, then an adjective ending of Italian or
+    English. "sudcoreano" is Corea del Sud, "russo" Russia, "francese" Francia, "South
+    Korean" South Korea. Adjectives not built on the name ("tedesco", "statunitense") are
+    not read: pycountry and Babel list no adjectives."""
+    adjective = name_key(adjective).replace(" ", "")
+    if len(adjective) <= _DEMONYM_STEM or not adjective.isalpha():
+        return None
+    endings = it.DEMONYM_SUFFIXES | en.DEMONYM_SUFFIXES
+    found = set()
+    for stem, code in _country_stems().get(adjective[:_DEMONYM_STEM], ()):
+        for cut in range(max(_DEMONYM_STEM, len(stem) - _DEMONYM_CUT), len(stem) + 1):
+            if adjective[:cut] == stem[:cut] and adjective[cut:] in endings:
+                found.add(code)
+                break
+    return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _country_stems() -> dict[str, list[tuple[str, str]]]:
+    """Country names as run-together content words, both orders of two ("coreadelsud" is
+    read as "coreasud" and "sudcorea"), by their first four letters."""
+    from itertools import permutations
+
+    function_words = it.NAME_FUNCTION_WORDS | en.NAME_FUNCTION_WORDS
+    stems: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    names, _ = country_names()
+    for key, code in names.items():
+        if ":" in key:
+            continue
+        words = [w for w in key.split() if w not in function_words]
+        if not words or len(words) > 2 or not all(w.isalpha() for w in words):
+            continue
+        for order in set(permutations(words)):
+            stem = "".join(order)
+            if len(stem) >= 4:
+                stems[stem[:4]].append((stem, code))
+    return stems
 
 
 def _join_near_spellings(names, union) -> None:

@@ -47,6 +47,9 @@ DATE_HEADER_WORDS = ("date", "published", "posted", "updated")
 AREA_PART_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
                              "western", "central", "upper", "lower", "greater", "inner", "outer"})
 NAME_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "s"})
+# Endings of country adjectives after the country's name less its last letters ("russia-n",
+# "chin-ese", "south korea-n", "turk-ish"); read by `entities.demonym_country`.
+DEMONYM_SUFFIXES = frozenset({"n", "an", "ian", "ese", "ish", "i", "ic"})
 # Words that make a name into a modifier when hyphenated to it ("Trump-era", "Russia-backed",
 # "Kyiv-based"): the mention is the name alone.
 COMPOUND_MODIFIERS = frozenset({"era", "led", "backed", "based", "born", "imposed", "style",

@@ -64,6 +64,13 @@ HONORIFICS = frozenset({"sig", "sigra", "signor", "sigg", "dott", "dottssa", "dr
                         "profssa", "avv", "ing", "on", "mons", "don", "mr", "mrs", "ms"})
 NAME_FUNCTION_WORDS = frozenset({"di", "del", "della", "dello", "dei", "degli", "delle", "d",
                                  "e", "ed", "il", "lo", "la", "i", "gli", "le", "l", "per"})
+# Desinenze degli aggettivi di paese dopo il nome del paese senza le sue ultime lettere
+# ("russ-o", "franc-ese", "sudcore-ano", "ucrain-o"); `entities.demonym_country` le legge.
+DEMONYM_SUFFIXES = frozenset({"o", "a", "i", "e", "ano", "ana", "ani", "ane", "iano", "iana",
+                              "iani", "iane", "ese", "esi",
+                              "ino", "ina", "ini", "ine", "ense", "ensi", "eno", "ena", "eni", "ene",
+                              "ita", "iti", "ite", "ico", "ica", "ici", "iche", "olo", "ola", "oli",
+                              "ole"})
 
 # Word families for what news counts and outlets dispute: figures counted with different
 # words ("600.000 morti e feriti", "650.000 vittime", "soldati uccisi o feriti") measure one
