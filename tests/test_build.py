@@ -195,6 +195,15 @@ def test_extract_takes_text_as_given(tmp_path):
     assert "error" in lines[1]
 
 
+def test_extract_says_which_field_it_reads(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "f1", "title": "T", "content": ["Un testo."]}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(source), "--out", str(tmp_path / "out.jsonl")])
+    assert result.exit_code == 0, result.output
+    line = json.loads((tmp_path / "out.jsonl").read_text())
+    assert line["id"] == "f1" and 'no "text"' in line["error"] and "content" in line["error"]
+
+
 def test_spark_engine_gives_the_same_documents(tmp_path):
     pytest.importorskip("pyspark", reason="PySpark is not installed (pip install 'rassegna[spark]')")
     write_good(tmp_path / "c")

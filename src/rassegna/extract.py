@@ -18,9 +18,16 @@ def extract_record(record: dict[str, Any], options: Options) -> dict[str, Any]:
                       language=record.get("language"), published=record.get("published"),
                       published_source="metadata" if record.get("published") else None,
                       needs_cleaning=False)
-    result = analyse(raw, options)
     out: dict[str, Any] = {"id": raw.id, "language": None, "entities": [], "attributions": [],
                            "quantities": [], "timexes": []}
+    if not isinstance(record.get("text"), str):
+        # a feed record ("content", "body") given to extract instead of build: say which field
+        # is read rather than report an empty text
+        found = ", ".join(sorted(map(str, record))) or "none"
+        out["error"] = (f'no "text" string: extract reads the field "text" (fields found: {found}); '
+                        f"`rassegna build` reads feed records with other field names")
+        return out
+    result = analyse(raw, options)
     if not isinstance(result, Document):
         out["error"] = result.reason
         return out
