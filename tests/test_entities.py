@@ -302,3 +302,13 @@ def test_bodies_of_different_countries_or_different_bodies_stay_apart(a, b):
 def test_country_adjectives_read_from_country_names(adjective, code):
     from rassegna.entities import demonym_country
     assert demonym_country(adjective) == code
+
+
+def test_a_surname_with_a_number_is_a_government_not_another_bearer():
+    docs = corpus([("Giuseppe Conte", "PER"), ("Conte II", "PER"), ("Conte", "PER")],
+                  [("Conte", "PER"), ("Conte II", "PER")])
+    assert together(docs, "Conte", "Giuseppe Conte")
+    assert not together(docs, "Conte II", "Giuseppe Conte")
+    # a regnal number after a first name is that person's name
+    docs = corpus([("Carlo III", "PER"), ("Carlo", "PER")])
+    assert together(docs, "Carlo", "Carlo III")

@@ -454,7 +454,7 @@ def _join_person_parts(names, by_doc, union) -> None:
     for name in names.values():
         if len(name.words) != 1 or name.country or name.key not in by_edge:
             continue
-        candidates = by_edge[name.key]
+        candidates = _without_numbered(name.key, by_edge[name.key], names)
         local = {c for c in candidates if names[c].docs & name.docs}
         if len(local) == 1:
             target = next(iter(local))
@@ -475,6 +475,23 @@ def _join_person_parts(names, by_doc, union) -> None:
             # Not when the one-word name is read otherwise far more often than the full name
             # appears ("Moderna", ORG 49 times, against two "Moderna Therapeutics" read as PER)
             name.types = Counter({"PER": sum(name.types.values())})
+
+
+# "Conte II", "Conte bis", "Berlusconi IV": a surname and a number name a government (or a
+# sequel) made from a person's name; as written they look like one more bearer of the surname
+_NUMBERED = re.compile(r"^(?:[ivxlc]{1,6}|bis|ter|quater)$")
+
+
+def _without_numbered(key: str, candidates: set[str], names) -> set[str]:
+    """The fuller names a one-word name may stand for, less those made of it and a number
+    ("Conte II") when a person's full name ends with it ("Giuseppe Conte"): the surname is
+    the person's, not the government's. A regnal number after a first name stays ("Carlo
+    III" is Carlo's when no one else is)."""
+    numbered = {c for c in candidates if names[c].words[0] == key and len(names[c].words) > 1
+                and all(_NUMBERED.match(w) for w in names[c].words[1:])}
+    if numbered and any(names[c].words[-1] == key for c in candidates - numbered):
+        return candidates - numbered
+    return candidates
 
 
 def _dominant(candidates: set[str], names) -> str | None:
