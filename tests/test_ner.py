@@ -283,6 +283,15 @@ def test_a_person_never_starts_with_a_number(fake_model):
     assert all(not m[0][0].isdigit() for m in found)
 
 
+
+def test_a_code_name_is_never_a_person(fake_model):
+    text = "Il virus Sars-CoV-2 e il ceppo H5N1. Lo ha scritto l'utente Mario88 su Facebook."
+    fake_model({0: [("Sars-CoV-2", "PER"), ("H5N1", "PER")], 1: [("Mario88", "PER")]})
+    found = _mentions(text)
+    assert ("Sars-CoV-2", "MISC") in found and ("H5N1", "MISC") in found
+    assert ("Mario88", "PER") in found  # a user name's trailing digits are no code
+
+
 MEANTIME_XML = """<Document doc_name="x">
 <token t_id="1" sentence="0" number="0">Boeing</token><token t_id="2" sentence="0" number="1">beat</token>
 <token t_id="3" sentence="0" number="2">Airbus</token><token t_id="4" sentence="0" number="3">in</token>

@@ -128,6 +128,10 @@ NOT_NAME_WORDS = frozenset("""
     teatro museo nord sud est ovest
     lui lei loro egli ella essi esse noi voi io tu dio
 """.split())
+# A number after a hyphen ("Sars-CoV-2", "Covid-19", "F-35") or digits between letters
+# ("H5N1") make a code name: a virus, a disease, a model, never a person, whatever the model
+# (trained mostly on pre-2020 text) says. A user name's trailing digits ("Mario88") do not count.
+_CODE_NAME = re.compile(r"\w[-‐‑]\d+[A-Za-z]?\b|[A-Za-z]\d+[A-Za-z]")
 # Articles, prepositions, conjunctions, possessives and demonstratives (Italian and English).
 FUNCTION_WORDS = frozenset("""
     il lo la i gli le l un uno una di d a ad da in con su per tra fra del dello della dei degli
@@ -150,7 +154,8 @@ def find_entity_mentions(doc, options=None) -> list:
     whole words ("Yoon Suk" + "-yeol"), a person's name carried over the capitalised words
     that follow it ("Kim Jong" + "Un", which the tokenizer reads as the article "un") and over
     one capitalised word before a one-word name ("ucraino Volodymyr" + "Zelensky"; only after
-    a lower-case content word, never a title such as "Presidente"). All-lowercase mentions are
+    a lower-case content word, never a title such as "Presidente"); a "person" that is a code
+    name ("Sars-CoV-2", "H5N1") is MISC. All-lowercase mentions are
     dropped: KIND tags common nouns such as "governo" or "polizia" as ORG, which a reader does
     not list as entities. Finally labels are made consistent within the document: a name the
     model tagged somewhere is tagged wherever else it is written as a whole capitalised word
@@ -179,6 +184,8 @@ def find_entity_mentions(doc, options=None) -> list:
             continue
         if kept and start < kept[-1][1]:
             continue  # widened into the previous mention's words
+        if label == "PER" and _CODE_NAME.search(surface):
+            label = "MISC"
         if label == "PER":
             start = _extend_left(text, start, end, sentence.start, kept[-1][1] if kept else 0, ends)
         kept.extend(_country_pair(text, start, end, label))
