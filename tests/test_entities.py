@@ -312,3 +312,16 @@ def test_a_surname_with_a_number_is_a_government_not_another_bearer():
     # a regnal number after a first name is that person's name
     docs = corpus([("Carlo III", "PER"), ("Carlo", "PER")])
     assert together(docs, "Carlo", "Carlo III")
+
+
+def test_a_place_is_no_first_name_and_a_known_first_name_makes_a_person():
+    # the model's "Virginia Democrats" as a person pulls in neither the state nor the party's
+    # other mentions through the state
+    docs = corpus([("Virginia Democrats", "PER"), ("Virginia", "LOC"), ("Virginia", "LOC")],
+                  [("Virginia", "LOC")])
+    assert not together(docs, "Virginia", "Virginia Democrats")
+    # a surname read as a place far more often than the full name appears is still the
+    # person's when the full name opens with a known first name
+    docs = corpus([("Alicia Machado", "PER")] + [("Machado", "LOC")] * 9)
+    (entity,) = [e for e in canonical_entities(docs) if "Machado" in e["aliases"]]
+    assert entity["type"] == "PER" and entity["name"] == "Alicia Machado"

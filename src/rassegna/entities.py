@@ -455,6 +455,14 @@ def _join_person_parts(names, by_doc, union) -> None:
         if len(name.words) != 1 or name.country or name.key not in by_edge:
             continue
         candidates = _without_numbered(name.key, by_edge[name.key], names)
+        if name.type == "LOC" and _person_word_share(name.key) < FIRST_NAME_SHARE:
+            # a place opens a name without being its bearer's first name: "Virginia" is not
+            # the model's "Virginia Democrats", "Washington" not "Washington Post"; as the last
+            # word it may be a surname the model read as a place ("Machado", "Tare"), and a
+            # known first name the model read as a place is still one ("Lester")
+            candidates = {c for c in candidates if names[c].words[-1] == name.key}
+            if not candidates:
+                continue
         local = {c for c in candidates if names[c].docs & name.docs}
         if len(local) == 1:
             target = next(iter(local))
@@ -470,11 +478,39 @@ def _join_person_parts(names, by_doc, union) -> None:
             continue
         union.join(target, name.key)
         if DOMINANT_SHARE * len(names[target].mentions) >= len(name.mentions) \
-                or name.types["PER"] * 2 >= sum(name.types.values()):
+                or name.types["PER"] * 2 >= sum(name.types.values()) \
+                or _first_names_known(names[target], name.key):
             # part of a person's name: the model's other readings ("Rutte" as LOC) were slips.
             # Not when the one-word name is read otherwise far more often than the full name
-            # appears ("Moderna", ORG 49 times, against two "Moderna Therapeutics" read as PER)
+            # appears ("Moderna", ORG 49 times, against two "Moderna Therapeutics" read as PER),
+            # unless the full name's other words are known first names ("Alicia Machado")
             name.types = Counter({"PER": sum(name.types.values())})
+
+
+# A word is a known first name when the silver NER data typed it inside person names at least
+# this share of the times it typed it at all ("alicia", "mark"; not "virginia", 0.6 in English).
+FIRST_NAME_SHARE = 0.8
+
+
+def _first_names_known(full: _Name, surname: str) -> bool:
+    """Whether every other word of a full person name is a word the silver data (WikiNEuRal,
+    as shipped with the mention classifiers) reads as part of people's names, in any language
+    shipped."""
+    others = [w for w in full.words if w != surname]
+    return bool(others) and all(_person_word_share(w) >= FIRST_NAME_SHARE for w in others)
+
+
+@lru_cache(maxsize=4096)
+def _person_word_share(word: str) -> float:
+    from rassegna.ner_types import type_model
+
+    counts: Counter = Counter()
+    for lang in ("it", "en"):
+        model = type_model(lang)
+        if model is not None and model.silver:
+            counts.update(model.silver.get(f"w:{word}", Counter()))
+    total = sum(counts.values())
+    return counts["PER"] / total if total else 0.0
 
 
 # "Conte II", "Conte bis", "Berlusconi IV": a surname and a number name a government (or a
