@@ -325,3 +325,24 @@ def test_a_place_is_no_first_name_and_a_known_first_name_makes_a_person():
     docs = corpus([("Alicia Machado", "PER")] + [("Machado", "LOC")] * 9)
     (entity,) = [e for e in canonical_entities(docs) if "Machado" in e["aliases"]]
     assert entity["type"] == "PER" and entity["name"] == "Alicia Machado"
+
+
+def test_the_outlet_that_published_the_articles_is_an_organisation():
+    docs = corpus([("Facta", "PER"), ("Mario Rossi", "PER")], [("Facta", "PER"), ("Il Post", "PER")],
+                  [("Beppe Grillo", "PER")])
+    docs[0].site = "facta.news"
+    docs[1].site = "Il Post"
+    docs[2].site = "beppegrillo.it"
+    types = {e["name"]: e["type"] for e in canonical_entities(docs)}
+    assert types["Facta"] == "ORG" and types["Il Post"] == "ORG"
+    assert types["Mario Rossi"] == "PER" and types["Beppe Grillo"] == "PER"
+
+
+@pytest.mark.parametrize("site, label", [
+    ("facta.news", "facta"), ("www.ilpost.it", "ilpost"), ("edition.cnn.com", "cnn"),
+    ("bbc.co.uk", "bbc"), ("abc.net.au", "abc")])
+def test_publisher_domain_labels(site, label):
+    from rassegna.entities import _publisher_names
+    docs = corpus([("X", "ORG")])
+    docs[0].site = site
+    assert _publisher_names(docs)[1] == {label}
