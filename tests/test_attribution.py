@@ -695,3 +695,20 @@ def test_a_relative_pronoun_subject_stands_for_the_phrase_before_its_comma(text,
 
 def test_a_participle_after_an_article_is_a_noun_of_the_source():
     assert only("La deputata Maria Rossi ha dichiarato che la legge è pronta.").source.text == "La deputata Maria Rossi"
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("Secondo uno studio pubblicato sulla rivista Lancet, i contagi sono calati del 30 per cento.",
+     "uno studio pubblicato sulla rivista Lancet", "i contagi sono calati del 30 per cento"),
+    ("Secondo i ricercatori impegnati nella sperimentazione, il farmaco è sicuro.",
+     "i ricercatori impegnati nella sperimentazione", "il farmaco è sicuro"),
+])
+def test_a_participle_phrase_after_the_source_noun_still_describes_the_source(text, source, content):
+    a = only(text)
+    assert a.source.text == source and a.content.text == content
+
+
+def test_a_place_phrase_after_a_noun_source_is_not_part_of_it():
+    # after an article the word in -ato/-uta is the noun itself, and "su Facebook" says where
+    assert only("Secondo l'avvocato sul suo blog, la sentenza è sbagliata.").source.text == "l'avvocato"
+    assert only("Secondo il sindacato nel comunicato, i salari sono fermi.").source.text == "il sindacato"

@@ -511,6 +511,12 @@ def _past_date(toks: list[Tok], i: int, mod) -> int:
     return k if any(toks[x].low in _MONTHS and (toks[x].low != "may" or digits) for x in range(j, k)) else i
 
 
+def _participle(tok: Tok, mod) -> bool:
+    """A past participle after a noun ("una tesi pubblicata", "un rapporto diffuso"): the phrase
+    it opens ("… sul sito dell'Università") still describes the source."""
+    return not tok.is_cap and len(tok.low) > 5 and tok.low.endswith(getattr(mod, "PARTICIPLE_SUFFIXES", ()))
+
+
 def _np_after(toks: list[Tok], idx: int, lex: Lexicon, text: str,
               allow_time: bool = True) -> tuple[tuple[int, int] | None, int]:
     """The noun phrase starting at token `idx` (after a cue); returns (span, next token index)."""
@@ -556,8 +562,10 @@ def _np_after(toks: list[Tok], idx: int, lex: Lexicon, text: str,
                 i = j
                 break
             break
-        if i > start and low in mod.NP_STOPS and low not in mod.NP_PREPOSITIONS:
-            break
+        if i > start and low in mod.NP_STOPS and low not in mod.NP_PREPOSITIONS \
+                and not (low in getattr(mod, "PLACE_PREPOSITIONS", ()) and i - 1 > start
+                         and _participle(toks[i - 1], mod) and toks[i - 2].low not in mod.DETERMINERS):
+            break  # (after an article the "participle" is the noun: "il deputato", "l'astronauta")
         if low in mod.COMPLEMENTIZERS and i > start:
             break
         if i > start and (seen_cap or i > start + 1) and low in mod.DETERMINERS \
@@ -582,7 +590,8 @@ def _np_after(toks: list[Tok], idx: int, lex: Lexicon, text: str,
     if last is None or last < start:
         return None, i
     # a phrase ending with a preposition/determiner is cut back
-    while last >= start and (toks[last].low in mod.NP_PREPOSITIONS or toks[last].low in mod.DETERMINERS):
+    while last >= start and (toks[last].low in mod.NP_PREPOSITIONS or toks[last].low in mod.DETERMINERS
+                             or toks[last].low in getattr(mod, "PLACE_PREPOSITIONS", ())):
         last -= 1
     if last < start:
         return None, i
