@@ -702,6 +702,10 @@ def test_a_participle_after_an_article_is_a_noun_of_the_source():
      "uno studio pubblicato sulla rivista Lancet", "i contagi sono calati del 30 per cento"),
     ("Secondo i ricercatori impegnati nella sperimentazione, il farmaco è sicuro.",
      "i ricercatori impegnati nella sperimentazione", "il farmaco è sicuro"),
+    ("Secondo un'indiscrezione fornita da La Stampa, il governo cadrà entro l'estate.",
+     "un'indiscrezione fornita da La Stampa", "il governo cadrà entro l'estate"),
+    ("Secondo quanto dichiarato da Luca Bianchi soltanto, la terapia sarebbe satura.",
+     "Luca Bianchi", "la terapia sarebbe satura"),
 ])
 def test_a_participle_phrase_after_the_source_noun_still_describes_the_source(text, source, content):
     a = only(text)

@@ -546,6 +546,7 @@ def _np_after(toks: list[Tok], idx: int, lex: Lexicon, text: str,
     start = i
     seen_cap = False
     last = None
+    linked = -1
     while i < n and i - start < 16:
         t = toks[i]
         low = t.low
@@ -562,14 +563,17 @@ def _np_after(toks: list[Tok], idx: int, lex: Lexicon, text: str,
                 i = j
                 break
             break
-        if i > start and low in mod.NP_STOPS and low not in mod.NP_PREPOSITIONS \
-                and not (low in getattr(mod, "PLACE_PREPOSITIONS", ()) and i - 1 > start
-                         and _participle(toks[i - 1], mod) and toks[i - 2].low not in mod.DETERMINERS):
-            break  # (after an article the "participle" is the noun: "il deputato", "l'astronauta")
+        after_participle = (low in getattr(mod, "PARTICIPLE_PREPOSITIONS", ()) and i - 1 > start
+                            and _participle(toks[i - 1], mod) and toks[i - 2].low not in mod.DETERMINERS)
+        # (after an article the "participle" is the noun itself: "il deputato", "l'astronauta")
+        if i > start and low in mod.NP_STOPS and low not in mod.NP_PREPOSITIONS and not after_participle:
+            break
+        if after_participle:
+            linked = i  # "fornita da | La Stampa": the phrase goes on past the article
         if low in mod.COMPLEMENTIZERS and i > start:
             break
         if i > start and (seen_cap or i > start + 1) and low in mod.DETERMINERS \
-                and toks[i - 1].low not in mod.NP_PREPOSITIONS:
+                and toks[i - 1].low not in mod.NP_PREPOSITIONS and linked != i - 1:
             break  # "la portavoce del Pentagono Sabrina Singh | la Corea del Nord …", "il sindaco | i lavori"
         if i > start and lex.lang == "it" and low.endswith(("ando", "endo")) and not t.is_cap:
             break
@@ -591,7 +595,7 @@ def _np_after(toks: list[Tok], idx: int, lex: Lexicon, text: str,
         return None, i
     # a phrase ending with a preposition/determiner is cut back
     while last >= start and (toks[last].low in mod.NP_PREPOSITIONS or toks[last].low in mod.DETERMINERS
-                             or toks[last].low in getattr(mod, "PLACE_PREPOSITIONS", ())):
+                             or toks[last].low in getattr(mod, "PARTICIPLE_PREPOSITIONS", ())):
         last -= 1
     if last < start:
         return None, i
@@ -599,7 +603,7 @@ def _np_after(toks: list[Tok], idx: int, lex: Lexicon, text: str,
 
 
 _SOURCE_LEAD = re.compile(r"(?:\[?\d+\]?\s+|\w+mente\s+)+")
-_SOURCE_TAIL = re.compile(r"(?:\s+(?:\w+mente|qui|qua|here|e|and))+$")  # "come riportato da diversi media qui" (a link)
+_SOURCE_TAIL = re.compile(r"(?:\s+(?:\w+mente|qui|qua|here|e|and|solo|soltanto|anche|pure|only|also))+$")  # "come riportato da diversi media qui" (a link)
 # "Giovedì 16 aprile il ministro …", "Sempre il 29 maggio The Times of India …", "On Monday the
 # agency …": the date and the linking adverb set the scene; the source is what follows.
 _MONTH_NAMES = "|".join(_it_words.MONTHS + _en_words.MONTHS)

@@ -123,13 +123,14 @@ NP_STOPS = ("dopo", "durante", "in", "nel", "nella", "nei", "nelle", "nell'", "n
             "alla", "ai", "agli", "con", "su", "sul", "sulla", "che", "mentre", "ma", "perché",
             "quando", "se", "già", "anche", "oggi", "ieri", "da", "dal", "dalla", "tramite",
             "attraverso", "davanti", "prima", "poi", "come", "quanto")
-# Participi passati ("una tesi pubblicata", "un rapporto diffuso") e le preposizioni di luogo
-# del complemento che li segue ("… sul sito dell'Università di Otago"): con loro la fonte dopo
-# "secondo" continua fino alla virgola.
+# Participi passati ("una tesi pubblicata", "un rapporto diffuso") e le preposizioni del
+# complemento che li segue, di luogo o d'agente ("… sul sito dell'Università di Otago", "…
+# pubblicati da Unicef"): con loro la fonte dopo "secondo" continua fino alla virgola.
 PARTICIPLE_SUFFIXES = ("ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti",
                        "ute", "uso", "usa", "usi", "use")
-PLACE_PREPOSITIONS = ("su", "sul", "sulla", "sui", "sulle", "sull'", "sull’", "in", "nel", "nella",
-                      "nei", "nelle", "nell'", "nell’")
+PARTICIPLE_PREPOSITIONS = ("su", "sul", "sulla", "sui", "sulle", "sull'", "sull’", "in", "nel", "nella",
+                           "nei", "nelle", "nell'", "nell’", "da", "dal", "dalla", "dai", "dagli",
+                           "dalle", "dall'", "dall’")
 # Time words that may sit between a cue and its source ("ha affermato giovedì l'agenzia").
 TIME_WORDS = ("oggi", "ieri", "stamattina", "stamani", "stasera", "domenica", "lunedì", "martedì",
               "mercoledì", "giovedì", "venerdì", "sabato", "anche", "poi", "inoltre", "infine",
