@@ -322,6 +322,24 @@ def test_resolve_speaker_role_followed_by_name_and_unnamed_source():
     assert names[2] == "funzionario dell'agenzia"
 
 
+
+@pytest.mark.parametrize("text, speaker", [
+    # a personal pronoun or "quest'ultimo" with no speaker before it: the last person named
+    ("Il ministro Mario Rossi ha parlato ieri a Roma. Lui ammette che il piano è in ritardo.",
+     "Mario Rossi"),
+    ("La sindaca Anna Verdi ha dichiarato che i conti sono in ordine. "
+     "Quest'ultima ha spiegato che i fondi arriveranno a marzo.", "Anna Verdi"),
+])
+def test_anaphoric_subjects_resolve_to_the_person_before(text, speaker):
+    from rassegna.model import RawDocument
+    from rassegna.pipeline import analyse
+
+    # through the pipeline: the person is told from the place ("Roma") by the NER
+    doc = analyse(RawDocument(id="t", source="t", text=text, format="txt", needs_cleaning=False),
+                  Options(lang="it"))
+    assert resolve_speaker(doc, doc.attributions[-1]) == speaker
+
+
 # ---------------------------------------------------------------- English
 
 def test_english_direct_and_interrupted_quotes():

@@ -1482,6 +1482,9 @@ def _finalise(text: str, cands: list[Candidate]) -> list[Attribution]:
     return out
 
 
+_PERSON_PRONOUNS = frozenset(attribution_it.PERSON_PRONOUNS) | frozenset(attribution_en.PERSON_PRONOUNS)
+
+
 def _is_pronoun_text(s: str) -> bool:
     return s.lower() in attribution_it.PRONOUNS or s.lower() in attribution_en.PRONOUNS
 
@@ -1564,7 +1567,8 @@ def resolve_speaker(doc: Document, attribution: Attribution) -> str | None:
     Uses `doc.entities` when present, else capitalised sequences. Surnames map to the fullest
     name in the document that ends with them ("Rutte" → "Mark Rutte"); a role mentioned earlier
     with a name ("il segretario generale della Nato, Mark Rutte") resolves a later bare role;
-    pronouns and missing sources resolve to the previous attribution's speaker. An unnamed
+    pronouns and missing sources resolve to the previous attribution's speaker (a pronoun with
+    none before it, to the last person named before it). An unnamed
     source ("un funzionario dell'agenzia") resolves to its own text without the article.
     """
     text = doc.text
@@ -1582,7 +1586,12 @@ def _resolve(doc: Document, att: Attribution, atts: list[Attribution], depth: in
         prev = [a for a in atts if a.content.start < att.content.start and a.source is not None and a is not att
                 and not _is_pronoun_text(a.source.text.strip())]
         if not prev:
-            return None
+            # a pronoun with no speaker before it ("Il ministro Mario Rossi ha parlato ieri. Lo
+            # stesso ammette che …") stands for the last person named before it
+            if src is None or src.text.strip().lower() not in _PERSON_PRONOUNS:
+                return None
+            before = [e for e in doc.entities if e.type == "PER" and e.end <= src.start]
+            return _canonical(before[-1].text, _known_names(doc)) if before else None
         return _resolve(doc, prev[-1], atts, depth + 1)
     known = _known_names(doc)
     # named speaker inside the span (not a modifier like "della Corea del Sud")

@@ -73,6 +73,8 @@ VERB_HINTS = ("is", "was", "are", "were", "has", "have", "had", "will", "would",
               "do", "can", "could", "should", "be", "been")
 VERB_SUFFIXES = ("ed",)
 PRONOUNS = ("he", "she", "they", "it", "we", "i", "you", "him", "her", "them")
+# Pronouns that stand for one person: with no speaker before them, the last person named.
+PERSON_PRONOUNS = ("he", "she")
 RECIPIENT_PREPOSITIONS = ("to",)
 NAMING_WORDS = ("called", "calls", "call", "calling", "dubbed", "named", "titled", "entitled",
                 "so-called", "term", "termed", "word", "words", "phrase", "slogan", "label",

@@ -157,7 +157,15 @@ OBJECT_CLITICS = ("lo", "la", "li", "le", "gli", "l'", "l’", "mi", "ti", "ci",
 CONDITIONAL_SUFFIXES = ("ebbe", "ebbero")
 VERB_SUFFIXES = ("ato", "ito", "uto", "ava", "ano", "ono")
 # Sources that are pronouns or empty: the speaker is the last one named.
-PRONOUNS = ("lui", "lei", "egli", "ella", "esso", "essa", "loro", "essi", "esse")
+# "Quest'ultimo" stands for the last one named as a pronoun does ("lo stesso" is more often
+# "the same thing": "Lo stesso ha ribadito il Ministero", "secondo lo stesso documento").
+PRONOUNS = ("lui", "lei", "egli", "ella", "esso", "essa", "loro", "essi", "esse",
+            "quest'ultimo", "quest’ultimo", "quest'ultima", "quest’ultima", "questi ultimi",
+            "queste ultime")
+# Pronouns that stand for a person: with no speaker before them, the last person named
+# ("esso", "essa" are as often a document: "in esso si leggeva").
+PERSON_PRONOUNS = ("lui", "lei", "egli", "ella", "quest'ultimo", "quest’ultimo", "quest'ultima",
+                   "quest’ultima")
 # Recipients skipped between a cue and its content ("ha detto ai giornalisti che").
 RECIPIENT_PREPOSITIONS = ("a", "ai", "agli", "alla", "alle", "al", "all'", "all’")
 # Words that, before a short quotation, mark it as a name or title rather than speech.
