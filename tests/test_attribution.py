@@ -734,3 +734,16 @@ def test_a_place_phrase_after_a_noun_source_is_not_part_of_it():
     # after an article the word in -ato/-uta is the noun itself, and "su Facebook" says where
     assert only("Secondo l'avvocato sul suo blog, la sentenza è sbagliata.").source.text == "l'avvocato"
     assert only("Secondo il sindacato nel comunicato, i salari sono fermi.").source.text == "il sindacato"
+
+
+
+def test_a_conjunction_or_a_link_is_no_source_and_nobody_said_nothing():
+    from rassegna.attribution import _tidy_source
+
+    # "L'Ecdc indica … e riporta …": the subject is elided, not "e"; "come si legge qui": a link
+    for word in ("e", "qui", "and", "here"):
+        assert _tidy_source(word, 0, len(word)) is None
+    assert _tidy_source("Ecdc", 0, 4) == (0, 4)
+    # a source that is nobody: no attribution at all
+    assert atts("Nessuno ha detto che la legge è pronta.") == []
+    assert atts("In nessun punto si legge che il ministro abbia firmato.") == []

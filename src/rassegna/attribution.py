@@ -569,11 +569,11 @@ def _np_after(toks: list[Tok], idx: int, lex: Lexicon, text: str,
         if i > start and low in mod.NP_STOPS and low not in mod.NP_PREPOSITIONS and not after_participle:
             break
         if after_participle:
-            linked = i  # "fornita da | La Stampa": the phrase goes on past the article
+            linked = i  # "fornita da | La Stampa": the phrase goes on past an article that opens a name
         if low in mod.COMPLEMENTIZERS and i > start:
             break
         if i > start and (seen_cap or i > start + 1) and low in mod.DETERMINERS \
-                and toks[i - 1].low not in mod.NP_PREPOSITIONS and linked != i - 1:
+                and toks[i - 1].low not in mod.NP_PREPOSITIONS and not (linked == i - 1 and t.is_cap):
             break  # "la portavoce del Pentagono Sabrina Singh | la Corea del Nord …", "il sindaco | i lavori"
         if i > start and lex.lang == "it" and low.endswith(("ando", "endo")) and not t.is_cap:
             break
@@ -656,7 +656,19 @@ def _tidy_source(text: str, start: int, end: int) -> tuple[int, int] | None:
         end = tail.start()
     if end <= start or all(w.lower() in _DATE_WORDS for w in re.findall(r"[^\W\d_]+", text[start:end])):
         return None
+    if text[start:end].strip().lower() in _NOT_SOURCES:
+        return None
     return start, end
+
+
+_NOT_SOURCES = frozenset(attribution_it.NOT_SOURCES) | frozenset(attribution_en.NOT_SOURCES)
+_NEGATIVE_SOURCES = frozenset(attribution_it.NEGATIVE_SOURCES) | frozenset(attribution_en.NEGATIVE_SOURCES)
+
+
+def _negated_source(words: str) -> bool:
+    """"Nessuno ha detto che …", "No official said that …": nobody said it."""
+    first = re.findall(r"\w+", words.lower())[:1]
+    return bool(first) and first[0] in _NEGATIVE_SOURCES
 
 
 # ---------------------------------------------------------------- cue matching
@@ -1447,6 +1459,8 @@ def _finalise(text: str, cands: list[Candidate]) -> list[Attribution]:
     seen: set[tuple] = set()
     for c in sorted(cands, key=lambda c: c.cue[0] if c.cue else c.content[0][0]):
         src = c.source
+        if src is not None and _negated_source(text[src[0]:src[1]]):
+            continue
         if src is not None and _is_pronoun_text(text[src[0]:src[1]]) and c.inherit and last_source:
             pass  # keep the pronoun as written; resolve_speaker maps it to the last speaker
         if src is None and c.inherit:

@@ -73,6 +73,11 @@ VERB_HINTS = ("is", "was", "are", "were", "has", "have", "had", "will", "would",
               "do", "can", "could", "should", "be", "been")
 VERB_SUFFIXES = ("ed",)
 PRONOUNS = ("he", "she", "they", "it", "we", "i", "you", "him", "her", "them")
+# A source opening with one of these says that nobody said it: no attribution.
+NEGATIVE_SOURCES = ("no", "nobody", "none", "neither", "nothing")
+# Words that are never a source on their own: a conjunction left by an elided subject, the
+# anchor of a link ("as reported here").
+NOT_SOURCES = ("and", "but", "or", "here")
 # Pronouns that stand for one person: with no speaker before them, the last person named.
 PERSON_PRONOUNS = ("he", "she")
 RECIPIENT_PREPOSITIONS = ("to",)

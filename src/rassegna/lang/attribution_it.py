@@ -98,6 +98,12 @@ CONTRAST_RELATIVES = ("quanto",)
 # "Non esiste alcuna evidenza secondo cui …", "non c'è nessuno studio secondo il quale …": the
 # writer denies that any source says so; nothing is attributed.
 NEGATIVE_DETERMINERS = ("alcun", "alcuna", "alcuno", "nessun", "nessuna", "nessuno")
+# A source opening with one of these says that nobody said it ("Nessuno ha detto che …", "in
+# nessun punto si legge che …"): no attribution.
+NEGATIVE_SOURCES = ("nessun", "nessuna", "nessuno", "niente", "nulla")
+# Words that are never a source on their own: a conjunction left by an elided subject ("L'Ecdc
+# indica … e riporta …"), the anchor of a link ("come si legge qui").
+NOT_SOURCES = ("e", "ed", "ma", "o", "oppure", "qui", "qua")
 EXISTENTIALS = ("esiste", "esistono", "esisteva", "c'", "c’", "ci", "vi")
 # Gerunds of looking, recalling and writing take a clause to be speech ("osservando che …",
 # "ricordando come …"); with a noun phrase they are what the writer did ("osservando le foto",
