@@ -747,3 +747,8 @@ def test_a_conjunction_or_a_link_is_no_source_and_nobody_said_nothing():
     # a source that is nobody: no attribution at all
     assert atts("Nessuno ha detto che la legge è pronta.") == []
     assert atts("In nessun punto si legge che il ministro abbia firmato.") == []
+
+
+def test_a_relative_after_a_reflexive_verb_hangs_on_the_phrase_after_the_verb():
+    a = only("La seconda parte del testo si occupa invece della notizia secondo cui il governo avrebbe mentito.")
+    assert a.source.text == "notizia" and a.content.text == "il governo avrebbe mentito"

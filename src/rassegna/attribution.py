@@ -340,6 +340,18 @@ def _antecedent(toks: list[Tok], idx: int, lex: Lexicon, text: str) -> tuple[int
     if span is None:
         return None
     inside = [k for k, t in enumerate(toks) if span[0] <= t.start and t.end <= span[1]]
+    clitics = getattr(lex.mod, "CLITICS", ())
+    for k in reversed(inside[1:-1]):
+        if toks[k].low in clitics:
+            # "La seconda parte del testo si occupa della notizia secondo cui …": a clitic
+            # opens the clause's verb; the phrase after the verb is what the relative hangs on
+            m = next((m for m in range(k + 2, inside[-1] + 1)
+                      if toks[m].low in lex.mod.DETERMINERS or toks[m].low in lex.mod.NP_PREPOSITIONS
+                      or toks[m].is_cap), None)
+            if m is not None:
+                m += toks[m].low in lex.mod.NP_PREPOSITIONS and m < inside[-1]
+                return toks[m].start, span[1]
+            break
     breaks = getattr(lex.mod, "ANTECEDENT_BREAKS", ())
     for k in reversed(inside[:-1]):
         if toks[k].low in breaks:
