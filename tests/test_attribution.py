@@ -752,3 +752,15 @@ def test_a_conjunction_or_a_link_is_no_source_and_nobody_said_nothing():
 def test_a_relative_after_a_reflexive_verb_hangs_on_the_phrase_after_the_verb():
     a = only("La seconda parte del testo si occupa invece della notizia secondo cui il governo avrebbe mentito.")
     assert a.source.text == "notizia" and a.content.text == "il governo avrebbe mentito"
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("Secondo i dati dell'Istat, della Banca d'Italia e dell'Inps, i salari sono fermi.",
+     "i dati dell'Istat, della Banca d'Italia e dell'Inps", "i salari sono fermi"),
+    # no list: the content opens with its own complement
+    ("Secondo il ministro della Difesa, della Nato non ci si può fidare.",
+     "il ministro della Difesa", "della Nato non ci si può fidare"),
+])
+def test_complements_listed_after_a_comma_belong_to_the_source(text, source, content):
+    a = only(text)
+    assert a.source.text == source and a.content.text == content

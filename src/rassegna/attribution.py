@@ -529,6 +529,24 @@ def _participle(tok: Tok, mod) -> bool:
     return not tok.is_cap and len(tok.low) > 5 and tok.low.endswith(getattr(mod, "PARTICIPLE_SUFFIXES", ()))
 
 
+def _listed_complements(toks: list[Tok], comma: int, mod) -> int | None:
+    """The index of the comma or stop that ends a list of "di" complements opened at `comma`
+    (", della Corea del Sud e dell'Ucraina,"), or None when what follows the comma is no such
+    list: its first word is a "di" form and an "e" + "di" form follows before the next stop
+    (", della Nato non ci si può fidare" is the content's own opening)."""
+    linking = tuple(w for w in mod.NP_PREPOSITIONS if w not in ("e", "per"))
+    n = len(toks)
+    if comma + 1 >= n or toks[comma + 1].low not in linking:
+        return None
+    joined = False
+    k = comma + 2
+    while k < n and k - comma <= 12 and toks[k].text not in _BOUNDARY_PUNCT and toks[k].text not in _TERMINAL:
+        if toks[k].low in ("e", "ed") and k + 1 < n and toks[k + 1].low in linking:
+            joined = True
+        k += 1
+    return k if joined and k < n and (toks[k].text in _BOUNDARY_PUNCT or toks[k].text in _TERMINAL) else None
+
+
 def _np_after(toks: list[Tok], idx: int, lex: Lexicon, text: str,
               allow_time: bool = True) -> tuple[tuple[int, int] | None, int]:
     """The noun phrase starting at token `idx` (after a cue); returns (span, next token index)."""
@@ -565,6 +583,12 @@ def _np_after(toks: list[Tok], idx: int, lex: Lexicon, text: str,
         if t.text in _TERMINAL or t.text in {";", ":", "(", ")", "—", "–", "“", "”", "«", "»", '"', "„"}:
             break
         if t.text == ",":
+            listed = _listed_complements(toks, i, mod)
+            if last is not None and listed is not None:
+                # "i rapporti di intelligence degli Stati Uniti, della Corea del Sud e
+                # dell'Ucraina, …": the complements listed after the comma are the source's
+                last, i = listed - 1, listed
+                break
             # apposition: ", Mark Rutte," / ", Yoon Suk-yeol."
             j = i + 1
             while j < n and (toks[j].is_cap or toks[j].text in "-.'’"):
