@@ -346,3 +346,13 @@ def test_publisher_domain_labels(site, label):
     docs = corpus([("X", "ORG")])
     docs[0].site = site
     assert _publisher_names(docs)[1] == {label}
+
+
+def test_a_brand_shaped_name_is_no_surname():
+    # "PolitiFact" opens the model's person "PolitiFact Paul Offit" without being its first name
+    docs = corpus([("PolitiFact Paul Offit", "PER"), ("Offit", "PER")] + [("PolitiFact", "ORG")] * 3)
+    assert not together(docs, "PolitiFact", "PolitiFact Paul Offit")
+    assert together(docs, "Offit", "PolitiFact Paul Offit")
+    # surnames with a particle keep joining
+    docs = corpus([("Ava DuVernay", "PER"), ("DuVernay", "PER"), ("Ron DeSantis", "PER"), ("DeSantis", "PER")])
+    assert together(docs, "DuVernay", "Ava DuVernay") and together(docs, "DeSantis", "Ron DeSantis")

@@ -494,7 +494,7 @@ def _join_person_parts(names, by_doc, union) -> None:
         by_edge[person.words[0]].add(person.key)
         by_edge[person.words[-1]].add(person.key)
     for name in names.values():
-        if len(name.words) != 1 or name.country or name.key not in by_edge:
+        if len(name.words) != 1 or name.country or name.key not in by_edge or _brand_shaped(name.surface):
             continue
         candidates = _without_numbered(name.key, by_edge[name.key], names)
         if name.type == "LOC" and _person_word_share(name.key) < FIRST_NAME_SHARE:
@@ -527,6 +527,19 @@ def _join_person_parts(names, by_doc, union) -> None:
             # appears ("Moderna", ORG 49 times, against two "Moderna Therapeutics" read as PER),
             # unless the full name's other words are known first names ("Alicia Machado")
             name.types = Counter({"PER": sum(name.types.values())})
+
+
+# Capitals inside a word ("QAnon", "BioNTech", "YouTube") make a brand, not a surname, except
+# after the particles surnames are built on ("McDonald", "DeSantis", "DuVernay", "O'Brien").
+_SURNAME_PARTICLE = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|Del|Della|Dal|Le|La|Van|Von|Fitz|O['’])[A-ZÀ-Þ]")
+
+
+def _brand_shaped(word: str) -> bool:
+    """Whether a one-word name has a capital right after a lower-case letter that no surname
+    particle explains; all-capital words (acronyms, "TRUMP") and hyphenated names
+    ("Ocasio-Cortez") are not brands by shape."""
+    return (any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+            and not _SURNAME_PARTICLE.match(word))
 
 
 # A word is a known first name when the silver NER data typed it inside person names at least
