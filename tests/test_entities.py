@@ -356,3 +356,10 @@ def test_a_brand_shaped_name_is_no_surname():
     # surnames with a particle keep joining
     docs = corpus([("Ava DuVernay", "PER"), ("DuVernay", "PER"), ("Ron DeSantis", "PER"), ("DeSantis", "PER")])
     assert together(docs, "DuVernay", "Ava DuVernay") and together(docs, "DeSantis", "Ron DeSantis")
+
+
+def test_a_brand_shaped_person_is_an_organisation():
+    docs = corpus([("BioNTech", "PER"), ("BioNTech", "PER"), ("BioNTech", "ORG"), ("Don DeLillo", "PER"),
+                   ("DeLillo", "PER")])
+    types = {e["name"]: e["type"] for e in canonical_entities(docs)}
+    assert types["BioNTech"] == "ORG" and types["Don DeLillo"] == "PER"

@@ -385,6 +385,9 @@ def canonical_entities(documents: list[Document]) -> list[dict]:
             # the outlet that published the corpus's articles ("Facta" of facta.news, read as
             # a person 691 times in 691 because the NER data knows a prime minister Facta)
             name.types = Counter({"ORG": sum(name.types.values())})
+        elif len(name.words) == 1 and name.type == "PER" and _brand_shaped(surface):
+            # "BioNTech", "PolitiFact": no person's name is written so; a company or a site
+            name.types = Counter({"ORG": sum(name.types.values())})
     _join_same_code(names, union, "country")
     _join_same_code(names, union, "organisation")
     _join_defined_acronyms(documents, names, union)
@@ -538,7 +541,7 @@ def _brand_shaped(word: str) -> bool:
     """Whether a one-word name has a capital right after a lower-case letter that no surname
     particle explains; all-capital words (acronyms, "TRUMP") and hyphenated names
     ("Ocasio-Cortez") are not brands by shape."""
-    return (any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+    return (len(word.split()) == 1 and any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
             and not _SURNAME_PARTICLE.match(word))
 
 
