@@ -349,7 +349,8 @@ def _antecedent(toks: list[Tok], idx: int, lex: Lexicon, text: str) -> tuple[int
                       if toks[m].low in lex.mod.DETERMINERS or toks[m].low in lex.mod.NP_PREPOSITIONS
                       or toks[m].is_cap), None)
             if m is not None:
-                m += toks[m].low in lex.mod.NP_PREPOSITIONS and m < inside[-1]
+                if toks[m].low in lex.mod.NP_PREPOSITIONS and m < inside[-1]:
+                    m += 1  # "della | notizia": the phrase, not its preposition
                 return toks[m].start, span[1]
             break
     breaks = getattr(lex.mod, "ANTECEDENT_BREAKS", ())

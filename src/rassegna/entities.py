@@ -384,10 +384,10 @@ def canonical_entities(documents: list[Document]) -> list[dict]:
         if not name.country and _is_publisher(name, publishers):
             # the outlet that published the corpus's articles ("Facta" of facta.news, read as
             # a person 691 times in 691 because the NER data knows a prime minister Facta)
-            name.types = Counter({"ORG": sum(name.types.values())})
+            _read_all_as(name, "ORG")
         elif len(name.words) == 1 and name.type == "PER" and _brand_shaped(surface):
             # "BioNTech", "PolitiFact": no person's name is written so; a company or a site
-            name.types = Counter({"ORG": sum(name.types.values())})
+            _read_all_as(name, "ORG")
     _join_same_code(names, union, "country")
     _join_same_code(names, union, "organisation")
     _join_defined_acronyms(documents, names, union)
@@ -419,7 +419,7 @@ def _publisher_names(documents) -> tuple[set[str], set[str]]:
     names: set[str] = set()
     labels: set[str] = set()
     for doc in documents:
-        site = (getattr(doc, "site", None) or "").strip().lower()
+        site = (doc.site or "").strip().lower()
         if not site:
             continue
         if "." in site and " " not in site:
@@ -440,7 +440,19 @@ def _is_publisher(name: _Name, publishers: tuple[set[str], set[str]]) -> bool:
     or a one-word name that is its domain label ("Facta" of facta.news). A longer name run
     together is not compared with a domain: "beppegrillo.it" is a person's blog."""
     names, labels = publishers
-    return name.key in names or (len(name.words) == 1 and name.key.replace(" ", "") in labels)
+    return name.key in names or (len(name.words) == 1 and name.key in labels)
+
+
+def _read_all_as(name: _Name, label: str) -> None:
+    """Count every mention of `name` as `label`: the model's other readings were slips."""
+    name.types = Counter({label: sum(name.types.values())})
+
+
+def _join_groups(union: _Union, groups) -> None:
+    """Join every key of each group (a list of keys) to the group's first."""
+    for keys in groups:
+        for key in keys[1:]:
+            union.join(keys[0], key)
 
 
 def _join_same_code(names: dict[str, _Name], union: _Union, attribute: str) -> None:
@@ -529,7 +541,7 @@ def _join_person_parts(names, by_doc, union) -> None:
             # Not when the one-word name is read otherwise far more often than the full name
             # appears ("Moderna", ORG 49 times, against two "Moderna Therapeutics" read as PER),
             # unless the full name's other words are known first names ("Alicia Machado")
-            name.types = Counter({"PER": sum(name.types.values())})
+            _read_all_as(name, "PER")
 
 
 # Capitals inside a word ("QAnon", "BioNTech", "YouTube") make a brand, not a surname, except
@@ -620,9 +632,7 @@ def _join_descriptors(names, union) -> None:
         elif rest not in names:
             # "regione di Donetsk" and "oblast del Donetsk" with no bare "Donetsk": one place
             described.setdefault((rest, name.type), []).append(name.key)
-    for keys in described.values():
-        for key in keys[1:]:
-            union.join(keys[0], key)
+    _join_groups(union, described.values())
 
 
 # Words that open a country phrase after an organisation's head ("… della Repubblica di Corea",
@@ -633,6 +643,7 @@ _COUNTRY_ARTICLES = frozenset({"the", "la", "il", "lo", "l", "i", "gli", "le"})
 # most its last two letters ("russ|ia" → "russ|o"), before an ending of DEMONYM_SUFFIXES.
 _DEMONYM_STEM = 4
 _DEMONYM_CUT = 2
+_DEMONYM_ENDINGS = it.DEMONYM_SUFFIXES | en.DEMONYM_SUFFIXES
 
 
 def _join_country_qualified(names, union) -> None:
@@ -649,9 +660,7 @@ def _join_country_qualified(names, union) -> None:
         qualified = _country_qualified(name.key)
         if qualified:
             groups[qualified].append(key)
-    for keys in groups.values():
-        for key in keys[1:]:
-            union.join(keys[0], key)
+    _join_groups(union, groups.values())
 
 
 def _country_qualified(key: str) -> tuple[str, str] | None:
@@ -688,11 +697,10 @@ def demonym_country(adjective: str) -> str | None:
     adjective = name_key(adjective).replace(" ", "")
     if len(adjective) <= _DEMONYM_STEM or not adjective.isalpha():
         return None
-    endings = it.DEMONYM_SUFFIXES | en.DEMONYM_SUFFIXES
     found = set()
     for stem, code in _country_stems().get(adjective[:_DEMONYM_STEM], ()):
         for cut in range(max(_DEMONYM_STEM, len(stem) - _DEMONYM_CUT), len(stem) + 1):
-            if adjective[:cut] == stem[:cut] and adjective[cut:] in endings:
+            if adjective[:cut] == stem[:cut] and adjective[cut:] in _DEMONYM_ENDINGS:
                 found.add(code)
                 break
     return found.pop() if len(found) == 1 else None
