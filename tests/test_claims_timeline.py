@@ -111,15 +111,54 @@ def test_timeline_order_is_chronological():
 def test_one_outlet_giving_two_values_is_not_a_disagreement_between_sources():
     from rassegna.claims import _sources_disagree
     # an outlet that reports 120 and later 150 agrees with one that reports 150
-    assert not _sources_disagree([("doc:a", (120, 120)), ("doc:a", (150, 150)), ("doc:b", (150, 150))])
+    assert not _sources_disagree([("doc:a", (120, 120), "a"), ("doc:a", (150, 150), "a"),
+                                  ("doc:b", (150, 150), "b")])
     # but not with one that reports 100
-    assert _sources_disagree([("doc:a", (120, 120)), ("doc:a", (150, 150)), ("doc:b", (100, 100))])
+    assert _sources_disagree([("doc:a", (120, 120), "a"), ("doc:a", (150, 150), "a"),
+                              ("doc:b", (100, 100), "b")])
     # one outlet alone never disagrees with itself
-    assert not _sources_disagree([("doc:a", (2400, 2400)), ("doc:a", (3299, 3299))])
+    assert not _sources_disagree([("doc:a", (2400, 2400), "a"), ("doc:a", (3299, 3299), "a")])
     # "circa 10.000" from one source, "12.000" from another: disjoint
-    assert _sources_disagree([("entity:e1", (9000, 11000)), ("entity:e2", (12000, 12000))])
+    assert _sources_disagree([("entity:e1", (9000, 11000), "a"), ("entity:e2", (12000, 12000), "b")])
     # "oltre 600.000" allows 650.000
-    assert not _sources_disagree([("entity:e1", (600000, float("inf"))), ("entity:e2", (650000, 650000))])
+    assert not _sources_disagree([("entity:e1", (600000, float("inf")), "a"),
+                                  ("entity:e2", (650000, 650000), "b")])
+
+
+def test_figures_disagree_only_between_documents_on_the_same_subject():
+    from collections import Counter
+
+    from rassegna.claims import _sources_disagree, same_subject
+    named = {"audi": Counter({"e1": 5, "e2": 3, "e9": 1}), "vw": Counter({"e3": 4, "e4": 2, "e9": 1}),
+             "audi2": Counter({"e1": 2, "e2": 1, "e5": 4}), "bare": Counter()}
+    # two launches in one topic: one name in common out of seven mentions
+    assert not same_subject("audi", "vw", named)
+    # three of seven mentions shared; no names at all tells nothing apart; a document and itself
+    assert same_subject("audi", "audi2", named)
+    assert same_subject("audi", "bare", named) and same_subject("vw", "vw", named)
+    top_speeds = [("doc:audi", (108, 110), "audi"), ("doc:vw", (123, 125), "vw")]
+    assert not _sources_disagree(top_speeds, named)
+    assert _sources_disagree(top_speeds)  # with nothing known of the subjects
+    # two speakers in one document still disagree
+    assert _sources_disagree([("entity:e1", (9000, 11000), "vw"), ("entity:e2", (12000, 12000), "vw")], named)
+
+
+def test_a_figure_that_classifies_a_noun_is_no_claim():
+    texts = [("Apple launched the 16-inch MacBook Pro on Wednesday, and the 13-inch MacBook Pro "
+              "keeps its old keyboard. The 16-inch MacBook Pro costs $2,399."),
+             ("The new 16-inch MacBook Pro replaces the 15-inch MacBook Pro, Apple said on "
+              "Wednesday. The 16-inch MacBook Pro costs $2,399.")]
+    d = dossier_of(texts, "en")
+    assert not any(c["unit"] == "in" for c in d.claims)
+    assert any(2399 in c["values"] for c in d.claims)
+    from rassegna.claims import _classifies
+    text = "a four-door coupe, a 10,000-strong force, a $10-a-month plan, 406 lb-ft of torque"
+    def figure(s):
+        return {"text": s, "start": text.index(s), "end": text.index(s) + len(s)}
+    assert _classifies(text, figure("four"))
+    assert not _classifies(text, figure("10,000"))  # counts the force's members
+    assert not _classifies(text, figure("$10"))  # a price per month
+    assert not _classifies(text, figure("406 lb-ft"))  # the hyphen is the unit's
 
 
 def test_the_same_outlet_giving_a_figure_and_its_update_is_no_conflict():

@@ -41,6 +41,12 @@ CONTEXT_ALONE = 0.25  # context similarity enough on its own
 CONTEXT_WORDS = 8  # words either side of the number, inside its sentence
 MIN_DOCUMENTS = 2  # a claim is made across documents
 NEIGHBOURS = 64  # value-order neighbours compared with each figure
+# Figures disagree only between documents that name mostly the same things: the share of the
+# smaller one's entity mentions the other also names. Read off a mixed corpus (the 181
+# article-extraction pages): outlets on one event shared 0.32-0.81, the seeds 0.42-0.67,
+# two car launches or two football tournaments in one topic 0.00-0.16.
+SHARED_SUBJECT = 0.3
+MAX_SOURCES_COMPARED = 500  # beyond this many sources in one claim, compare the extremes only
 
 _WORD = re.compile(r"\w+")
 
@@ -49,12 +55,15 @@ def find_claims(dossier) -> list[dict]:
     """Claims of every story, each with its figures, values, spread and conflict flag."""
     docs = {d.id: d for d in dossier.documents}
     independent = _source_roots(dossier)
+    named = _named_things(dossier)
     by_story: dict[str, list[dict]] = defaultdict(list)
     for q in dossier.quantities:
         doc = docs.get(q["doc"])
         if doc is None or doc.story is None or (q["concept"] is None and q["unit"] is None):
             continue
         if q["unit"] in ("fraction", "year_of_age") or _representative(q) <= 0:
+            continue
+        if _classifies(doc.text, q):
             continue
         by_story[doc.story].append(q)
     claims: list[dict] = []
@@ -71,7 +80,7 @@ def find_claims(dossier) -> list[dict]:
                 families.update({t: w for t, w in contexts[i].items() if t.startswith("family:")})
             dominant = max(families, key=lambda f: (families[f], f)) if families else None
             label_from = [quantities[i] for i in group if heads[i] == dominant] or members
-            claims.append(_claim(story, members, independent, label_from))
+            claims.append(_claim(story, members, independent, label_from, named))
     for number, claim in enumerate(claims, start=1):
         claim["id"] = f"c{number}"
     return claims
@@ -134,6 +143,22 @@ def _linked(a: dict, b: dict, ca: dict, cb: dict, ha: str | None, hb: str | None
     if ha and ha == hb:
         return similarity >= SAME_HEAD_CONTEXT
     return similarity >= CONTEXT_ALONE
+
+
+_HYPHEN = "-‑"
+# the hyphen right after the number ("16-inch", "2.0-liter"), not inside a unit ("406 lb-ft")
+_COMPOUND_WORD = re.compile(r"(?:\d|^[^\W\d_]+)[-‑]([^\W\d_]+)$")
+
+
+def _classifies(text: str, q: dict) -> bool:
+    """The figure is hyphenated to a word and so modifies the noun after it ("16-inch
+    MacBook", "four-door coupe", "180-day cruise"): it says what kind of thing that is, and
+    other values are other things, not other accounts (`en.COUNTING_COMPOUNDS` excepted)."""
+    compound = _COMPOUND_WORD.search(q["text"])
+    if compound is None and q["end"] < len(text) and text[q["end"]] in _HYPHEN and (
+            q["text"][-1:].isdigit() or q["text"].isalpha()):
+        compound = re.match(r"[-‑]([^\W\d_]+)", text[q["end"]:])
+    return compound is not None and compound.group(1).lower() not in en.COUNTING_COMPOUNDS
 
 
 def _head(q: dict, lang: str | None) -> str | None:
@@ -224,11 +249,13 @@ def is_vague(q: dict) -> bool:
         q["low"] is not None and q["high"] == q["low"] * 10
 
 
-def _claim(story: str, members: list[dict], independent: dict[str, str], label_from: list[dict]) -> dict:
+def _claim(story: str, members: list[dict], independent: dict[str, str], label_from: list[dict],
+           named: dict[str, Counter] | None = None) -> dict:
     """The claim record; its label is the commonest concept among the figures that count
     what the claim's contexts mostly speak of ("morti e feriti", not "soldati russi")."""
     members = sorted(members, key=lambda q: (q["doc"], q["start"]))
-    conflict = _sources_disagree([(_source_of(q), interval(q)) for q in members if not is_vague(q)])
+    conflict = _sources_disagree([(_source_of(q), interval(q), q["doc"]) for q in members if not is_vague(q)],
+                                 named or {})
     stated = [q for q in members if not is_vague(q)] or members
     points = sorted({float(v) for q in stated
                      for v in (q["value"], q["high"] if q["qualifier"] == "range" else None) if v is not None})
@@ -263,21 +290,55 @@ def _source_of(q: dict) -> str:
     return "doc:" + q["doc"]
 
 
-def _sources_disagree(figures: list[tuple[str, tuple[float, float]]]) -> bool:
-    """Two sources say incompatible things: what one allows lies wholly past what the other
-    allows. A source that gives several values ("$2,400" for one model and "$3,299" for
-    another; a toll of 120 in the morning and 150 by the evening) allows all of them, so it
-    disagrees with no one who gives one of those values. Linear: each source's lowest and
-    highest value, then the two extreme sources on each side."""
+def _sources_disagree(figures: list[tuple[str, tuple[float, float], str]],
+                      named: dict[str, Counter] | None = None) -> bool:
+    """Two sources say incompatible things about the same subject: what one allows lies
+    wholly past what the other allows, and they say it in documents that name mostly the same
+    people, organisations and places (`same_subject`). A source that gives several values
+    ("$2,400" for one model and "$3,299" for another; a toll of 120 in the morning and 150 by
+    the evening) allows all of them, so it disagrees with no one who gives one of those values."""
+    named = named or {}
     lowest: dict[str, float] = {}
     highest: dict[str, float] = {}
-    for source, (start, end) in figures:
+    docs: dict[str, set[str]] = defaultdict(set)
+    for source, (start, end), doc in figures:
         lowest[source] = min(start, lowest.get(source, math.inf))
         highest[source] = max(end, highest.get(source, -math.inf))
-    above = sorted(lowest.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
-    below = sorted(highest.items(), key=lambda kv: (kv[1], kv[0]))[:2]
-    # some two sources are disjoint exactly when one of these pairs is
-    return any(a != b and start > end for a, start in above for b, end in below)
+        docs[source].add(doc)
+    if len(lowest) > MAX_SOURCES_COMPARED:
+        # too many to compare pairwise: the two extreme sources on each side, subjects unread;
+        # some two sources are disjoint exactly when one of these pairs is
+        above = sorted(lowest.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
+        below = sorted(highest.items(), key=lambda kv: (kv[1], kv[0]))[:2]
+        return any(a != b and start > end for a, start in above for b, end in below)
+    below = sorted(highest, key=lambda s: (highest[s], s))
+    for source in sorted(lowest, key=lambda s: (-lowest[s], s)):
+        for other in below:
+            if highest[other] >= lowest[source]:
+                break
+            if other != source and any(same_subject(a, b, named) for a in docs[source] for b in docs[other]):
+                return True
+    return False
+
+
+def _named_things(dossier) -> dict[str, Counter]:
+    """Per document, how often it names each canonical entity."""
+    named: dict[str, Counter] = defaultdict(Counter)
+    for entity in getattr(dossier, "entities", None) or []:
+        for mention in entity["mentions"]:
+            named[mention["doc"]][entity["id"]] += 1
+    return named
+
+
+def same_subject(a: str, b: str, named: dict[str, Counter]) -> bool:
+    """Two documents speak of the same things when the mentions of the one with fewer share
+    SHARED_SUBJECT or more with the other's (each entity counted up to the lesser number of
+    mentions); with no names in one of them there is nothing to tell them apart."""
+    if a == b or not named.get(a) or not named.get(b):
+        return True
+    na, nb = named[a], named[b]
+    shared = sum(min(n, nb[e]) for e, n in na.items() if e in nb)
+    return shared >= SHARED_SUBJECT * min(sum(na.values()), sum(nb.values()))
 
 
 def _plain(v: float) -> float | int:

@@ -61,6 +61,12 @@ COMPOUND_MODIFIERS = frozenset({"era", "led", "backed", "based", "born", "impose
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "sen",
                         "rep", "gov", "gen", "lt", "col", "capt", "sgt", "rev", "fr"})
 
+# A figure hyphenated to the word after it classifies the noun it modifies ("a 16-inch
+# MacBook", "a four-door coupe", "a three-game streak"): two values are two kinds of thing,
+# not two accounts of one, so claims leave such figures out. These compound words still make
+# the figure a count of something reported: "a 10,000-strong force", "$10-a-month".
+COUNTING_COMPOUNDS = frozenset({"strong", "a", "an", "per"})
+
 # Word families for what news counts and outlets dispute: figures counted with different
 # words ("600,000 dead and wounded", "650,000 casualties") measure one thing. Matched as word
 # prefixes on lower-case words.
