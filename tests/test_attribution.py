@@ -340,6 +340,44 @@ def test_anaphoric_subjects_resolve_to_the_person_before(text, speaker):
     assert resolve_speaker(doc, doc.attributions[-1]) == speaker
 
 
+@pytest.mark.parametrize("text, pronoun, speaker", [
+    # a name right before the pronoun: that entity
+    ("Julian Assange, who denies the accusation, has avoided extradition.", "who", "Julian Assange"),
+    # else the words before it back to a determiner or punctuation
+    ("Lawmakers and a bishop who sought talks said the police had gone too far.", "who", "bishop"),
+    ("The billionaire investor who tangled with the senator said the tax was unfair.", "who",
+     "billionaire investor"),
+    # dashes are punctuation
+    ("The study -- which notes that most firms ignore it -- was published.", "which", "study"),
+    # nothing left: no speaker rather than "who"
+    ("Those who believe the claim said it was true.", "who", None),
+    ("Il ministro Mario Rossi, il quale ha parlato ieri, è in ritardo.", "il quale", "Mario Rossi"),
+])
+def test_a_relative_pronoun_source_stands_for_the_phrase_before_it(text, pronoun, speaker):
+    from rassegna.model import Attribution, RawDocument, Span
+    from rassegna.pipeline import analyse
+
+    doc = analyse(RawDocument(id="t", source="t.txt", text=text, format="txt", needs_cleaning=False),
+                  Options(lang="it" if "ministro" in text else "en"))
+    at = text.index(" " + pronoun + " ") + 1
+    source = Span.of(text, at, at + len(pronoun))
+    content = Span.of(text, at + len(pronoun) + 1, len(text) - 1)
+    assert resolve_speaker(doc, Attribution(content=content, direct=False, source=source)) == speaker
+
+
+def test_who_in_capitals_is_the_organisation():
+    from rassegna.model import Attribution, RawDocument, Span
+    from rassegna.pipeline import analyse
+
+    text = "Cases are rare, but WHO said the risk was growing."
+    doc = analyse(RawDocument(id="t", source="t.txt", text=text, format="txt", needs_cleaning=False),
+                  Options(lang="en"))
+    at = text.index("WHO")
+    attribution = Attribution(content=Span.of(text, at + 9, len(text) - 1), direct=False,
+                              source=Span.of(text, at, at + 3))
+    assert resolve_speaker(doc, attribution) == "WHO"
+
+
 # ---------------------------------------------------------------- English
 
 def test_english_direct_and_interrupted_quotes():

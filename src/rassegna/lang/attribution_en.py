@@ -80,6 +80,9 @@ NEGATIVE_SOURCES = ("no", "nobody", "none", "neither", "nothing")
 NOT_SOURCES = ("and", "but", "or", "here")
 # Pronouns that stand for one person: with no speaker before them, the last person named.
 PERSON_PRONOUNS = ("he", "she")
+# A relative pronoun as the source ("Assange, who denies the accusation"; PolNeAR marks the
+# pronoun) stands for the phrase before it. Lower case only: "WHO" is the organisation.
+RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
 RECIPIENT_PREPOSITIONS = ("to",)
 NAMING_WORDS = ("called", "calls", "call", "calling", "dubbed", "named", "titled", "entitled",
                 "so-called", "term", "termed", "word", "words", "phrase", "slogan", "label",

@@ -172,6 +172,9 @@ PRONOUNS = ("lui", "lei", "egli", "ella", "esso", "essa", "loro", "essi", "esse"
 # ("esso", "essa" are as often a document: "in esso si leggeva").
 PERSON_PRONOUNS = ("lui", "lei", "egli", "ella", "quest'ultimo", "quest’ultimo", "quest'ultima",
                    "quest’ultima")
+# A relative pronoun as the source stands for the phrase before it ("il ministro, il quale ha
+# detto"); lower case only.
+RELATIVE_PRONOUNS = ("che", "il quale", "la quale", "i quali", "le quali", "cui")
 # Recipients skipped between a cue and its content ("ha detto ai giornalisti che").
 RECIPIENT_PREPOSITIONS = ("a", "ai", "agli", "alla", "alle", "al", "all'", "all’")
 # Words that, before a short quotation, mark it as a name or title rather than speech.
