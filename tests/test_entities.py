@@ -363,3 +363,7 @@ def test_a_brand_shaped_person_is_an_organisation():
                    ("DeLillo", "PER")])
     types = {e["name"]: e["type"] for e in canonical_entities(docs)}
     assert types["BioNTech"] == "ORG" and types["Don DeLillo"] == "PER"
+    # nor is a place's: the surname particle still explains "McAllen"
+    docs = corpus([("SpaceX", "LOC"), ("SpaceX", "LOC"), ("McAllen", "LOC"), ("Texas", "LOC")])
+    types = {e["name"]: e["type"] for e in canonical_entities(docs)}
+    assert types["SpaceX"] == "ORG" and types["McAllen"] == "LOC" and types["Texas"] == "LOC"

@@ -385,8 +385,9 @@ def canonical_entities(documents: list[Document]) -> list[dict]:
             # the outlet that published the corpus's articles ("Facta" of facta.news, read as
             # a person 691 times in 691 because the NER data knows a prime minister Facta)
             _read_all_as(name, "ORG")
-        elif len(name.words) == 1 and name.type == "PER" and _brand_shaped(surface):
-            # "BioNTech", "PolitiFact": no person's name is written so; a company or a site
+        elif len(name.words) == 1 and name.type in ("PER", "LOC") and _brand_shaped(surface):
+            # "BioNTech", "PolitiFact": no person's or place's name is written so; a company or
+            # a site ("SpaceX", 16 mentions read as a place on the article-extraction pages)
             _read_all_as(name, "ORG")
     _join_same_code(names, union, "country")
     _join_same_code(names, union, "organisation")
