@@ -186,3 +186,15 @@ def test_photo_credit_lines():
     cleaned = clean_text(text)
     assert cleaned.text == "Il ministro ha risposto ai giornalisti dopo la riunione."
     assert [r.reason for r in cleaned.removed] == ["image-credit", "image-credit"]
+
+
+def test_a_copyright_notice_is_furniture_however_long():
+    text = ("A court ruled on Tuesday that the school must reopen.\n\n"
+            "Copyright law was not at issue, the judge said.\n\n"
+            "© 2019 Associated Press. All Rights Reserved. This material may not be published, "
+            "broadcast, rewritten or redistributed.\n\n© Reuters\n\nCopyright 2024 The Daily Star")
+    cleaned = clean_text(text)
+    assert "Associated Press" not in cleaned.text and "Reuters" not in cleaned.text
+    assert "Daily Star" not in cleaned.text
+    assert "Copyright law was not at issue" in cleaned.text
+    assert {r.reason for r in cleaned.removed} == {"page-furniture"}

@@ -120,7 +120,17 @@ def _phrases(name: str) -> tuple[str, ...]:
     return tuple(p for module in all_resources() for p in getattr(module, name))
 
 
+# A copyright notice opens with the sign or with "Copyright" and the sign or a year; it may run
+# long ("© 2019 Associated Press. All Rights Reserved. This material may not be published,
+# broadcast, rewritten or redistributed.") but is never the article's prose. "Copyright law
+# …" is prose.
+_COPYRIGHT_NOTICE = re.compile(r"\s*(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))", re.IGNORECASE)
+COPYRIGHT_NOTICE_MAX_WORDS = 60
+
+
 def is_furniture_phrase(line: str) -> bool:
+    if _COPYRIGHT_NOTICE.match(line) and word_count(line) <= COPYRIGHT_NOTICE_MAX_WORDS:
+        return True
     return _starts_with_any(normalise_line(line), _phrases("FURNITURE_PREFIXES"), line)
 
 
