@@ -365,6 +365,40 @@ def test_a_relative_pronoun_source_stands_for_the_phrase_before_it(text, pronoun
     assert resolve_speaker(doc, Attribution(content=content, direct=False, source=source)) == speaker
 
 
+@pytest.mark.parametrize("text, source, speaker", [
+    # a name set off by a comma and described: the name, not the organisation in its description
+    ("The plan is not reform, said Douglas Holtz-Eakin, an economist at the American Action Forum.",
+     "Douglas Holtz-Eakin, an economist at the American Action Forum", "Douglas Holtz-Eakin"),
+    ("Rep. Gregory Meeks (D-N.Y.), chairman of the Congressional Black Caucus, said the vote mattered.",
+     "Rep. Gregory Meeks (D-N.Y.), chairman of the Congressional Black Caucus", "Gregory Meeks"),
+    # a list is not a name and its description: the last name, as before
+    ("Barack Obama, Hillary Clinton and Paul Ryan said the deal was fair.",
+     "Barack Obama, Hillary Clinton and Paul Ryan", "Paul Ryan"),
+    # a place's possessive modifies the head; a person's possessive is the speaker
+    ("President Donald Trump's claim that crime is rising in Chicago was wrong.",
+     "President Donald Trump's", "Donald Trump"),
+])
+def test_the_speaker_is_the_head_of_the_source(text, source, speaker):
+    from rassegna.model import Attribution, RawDocument, Span
+    from rassegna.pipeline import analyse
+
+    doc = analyse(RawDocument(id="t", source="t.txt", text=text, format="txt", needs_cleaning=False),
+                  Options(lang="en"))
+    at = text.index(source)
+    attribution = Attribution(content=Span.of(text, 0, 10), direct=False,
+                              source=Span.of(text, at, at + len(source)))
+    assert resolve_speaker(doc, attribution) == speaker
+
+
+def test_a_place_before_a_possessive_is_not_the_speaker():
+    from rassegna.attribution import _is_modifier
+
+    text = "New York's chief medical examiner concluded that he died by suicide."
+    assert _is_modifier(text, 0, len("New York"))
+    assert not _is_modifier(text, 0)  # a person's possessive is read without `end`
+    assert _is_modifier("an economist at the Tax Foundation", len("an economist at the "))
+
+
 def test_who_in_capitals_is_the_organisation():
     from rassegna.model import Attribution, RawDocument, Span
     from rassegna.pipeline import analyse

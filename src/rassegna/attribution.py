@@ -1654,7 +1654,10 @@ def _resolve(doc: Document, att: Attribution, atts: list[Attribution], depth: in
     heads = []
     ents = [e for e in doc.entities if e.type in {"PER", "ORG"} and src.start <= e.start and e.end <= src.end]
     if ents:
-        heads = [(e.start, e.end, e.text, _is_modifier(text, e.start)) for e in ents]
+        # a person's possessive is the speaker ("Trump's claim"), a place's or body's is not
+        # ("New York's chief medical examiner")
+        heads = [(e.start, e.end, e.text, _is_modifier(text, e.start, None if e.type == "PER" else e.end))
+                 for e in ents]
     else:
         heads = _names_in(text, src.start, src.end, {s.start for s in doc.sentences})
     speakers = [h for h in heads if not h[3]]
@@ -1666,7 +1669,7 @@ def _resolve(doc: Document, att: Attribution, atts: list[Attribution], depth: in
                          and speakers[-1][2] == _strip_articles(speakers[-1][2]) and False):
         # "Il Segretario Generale della Nato" reads as a capitalised role, not a name
         if not (described and _role_named_elsewhere(text, role)):
-            return _canonical(speakers[-1][2], known)
+            return _canonical(_head_speaker(text, src, speakers)[2], known)
     # a role: look for its introduction with a name ("<role>, Mark Rutte," / "<role> Sabrina Singh")
     if role:
         named = _role_named_elsewhere(text, role)
@@ -1750,9 +1753,33 @@ def _role_named_elsewhere(text: str, role: str) -> str | None:
     return None
 
 
-def _is_modifier(text: str, start: int) -> bool:
-    prev = re.findall(r"[\w'’]+", text[max(0, start - 12):start].lower())
-    return bool(prev) and prev[-1] in _NAME_PREPS
+def _is_modifier(text: str, start: int, end: int | None = None) -> bool:
+    """A name that modifies the source's head rather than being it: after a preposition, an
+    article between them or not ("della Nato", "at the University of Florida"), or a
+    possessive ("New York's chief medical examiner")."""
+    prev = re.findall(r"[\w'’]+", text[max(0, start - 20):start].lower())
+    while prev and prev[-1] in _ARTICLES - {"anche", "also"}:
+        prev.pop()
+    if prev and prev[-1] in _NAME_PREPS:
+        return True
+    return end is not None and re.match(r"['’]s\b", text[end:end + 3]) is not None
+
+
+_APPOSITION_COMMA = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?,")  # "Name (D-Richmond), …"
+
+
+def _head_speaker(text: str, src: Span, speakers: list[tuple[int, int, str, bool]]) -> tuple[int, int, str, bool]:
+    """The named speaker of a source: the last name ("il segretario generale della Nato, Mark
+    Rutte"), unless the source opens with a name set off by a comma, an apposition that
+    describes it ("Paul Torrey, associate professor at …, and co-author of the study")."""
+    if len(speakers) < 2:
+        return speakers[-1]
+    first, second = speakers[0], speakers[1]
+    opening = not _strip_articles(text[src.start:first[0]])
+    set_off = _APPOSITION_COMMA.match(text, first[1])
+    # "Barack Obama, Hillary Clinton and …" is a list, not a name and its description
+    listed = set_off is not None and not text[set_off.end():second[0]].strip()
+    return first if opening and set_off and not listed else speakers[-1]
 
 
 def _strip_articles(s: str) -> str:
