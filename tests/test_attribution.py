@@ -397,6 +397,13 @@ def test_a_place_before_a_possessive_is_not_the_speaker():
     assert _is_modifier(text, 0, len("New York"))
     assert not _is_modifier(text, 0)  # a person's possessive is read without `end`
     assert _is_modifier("an economist at the Tax Foundation", len("an economist at the "))
+    # where it was posted is no speaker
+    text = "chi ha pubblicato il contenuto su Facebook"
+    assert _is_modifier(text, text.index("Facebook"), None, 0)
+    # only the source's own words count: the preposition before the source is the cue's
+    text = "Politifact seized on Trump's claim"
+    assert not _is_modifier(text, text.index("Trump"), None, text.index("Trump"))
+    assert _is_modifier(text, text.index("Trump"), None, 0)
 
 
 def test_who_in_capitals_is_the_organisation():

@@ -1545,7 +1545,9 @@ def _is_pronoun_text(s: str) -> bool:
 _NW = r"[A-ZÀ-Þ](?:\.|[\w’'-]*\w)"
 _NAME = re.compile(rf"{_NW}(?:[ \t]+(?:(?:di|de|del|della|dei|van|von|der|da|al|bin|of|the)[ \t]+)?{_NW})*")
 _NAME_PREPS = {"di", "del", "della", "dello", "dei", "degli", "delle", "dell", "dell'", "dell’",
-               "d'", "d’", "of", "from", "at", "for", "in", "da", "dal", "dalla", "nel", "nella"}
+               "d'", "d’", "of", "from", "at", "for", "in", "da", "dal", "dalla", "nel", "nella",
+               # where something was said is no speaker ("chi ha pubblicato il post su Facebook")
+               "su", "sul", "sulla", "sullo", "sui", "sugli", "sulle", "sull'", "sull’", "on"}
 _ARTICLES = {"il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "uno", "una", "un'", "the", "a", "an",
              "anche", "also"}
 
@@ -1656,8 +1658,8 @@ def _resolve(doc: Document, att: Attribution, atts: list[Attribution], depth: in
     if ents:
         # a person's possessive is the speaker ("Trump's claim"), a place's or body's is not
         # ("New York's chief medical examiner")
-        heads = [(e.start, e.end, e.text, _is_modifier(text, e.start, None if e.type == "PER" else e.end))
-                 for e in ents]
+        heads = [(e.start, e.end, e.text,
+                  _is_modifier(text, e.start, None if e.type == "PER" else e.end, src.start)) for e in ents]
     else:
         heads = _names_in(text, src.start, src.end, {s.start for s in doc.sentences})
     speakers = [h for h in heads if not h[3]]
@@ -1753,11 +1755,12 @@ def _role_named_elsewhere(text: str, role: str) -> str | None:
     return None
 
 
-def _is_modifier(text: str, start: int, end: int | None = None) -> bool:
+def _is_modifier(text: str, start: int, end: int | None = None, source_start: int = 0) -> bool:
     """A name that modifies the source's head rather than being it: after a preposition, an
     article between them or not ("della Nato", "at the University of Florida"), or a
-    possessive ("New York's chief medical examiner")."""
-    prev = re.findall(r"[\w'’]+", text[max(0, start - 20):start].lower())
+    possessive ("New York's chief medical examiner"). Only words of the source from
+    `source_start` count: "seized on | Trump's claim" has no preposition before the name."""
+    prev = re.findall(r"[\w'’]+", text[max(0, start - 20, source_start):start].lower())
     while prev and prev[-1] in _ARTICLES - {"anche", "also"}:
         prev.pop()
     if prev and prev[-1] in _NAME_PREPS:
