@@ -390,6 +390,24 @@ def test_the_speaker_is_the_head_of_the_source(text, source, speaker):
     assert resolve_speaker(doc, attribution) == speaker
 
 
+def test_a_place_or_adjective_inside_a_role_is_not_the_speaker():
+    from rassegna.model import Attribution, RawDocument, Span
+    from rassegna.pipeline import analyse
+
+    text = ("Voters in Ohio are divided. The Republican presidential nominee said the economy was "
+            "broken. The New York businessman also said taxes were too high. Russia said it would respond.")
+    doc = analyse(RawDocument(id="t", source="t.txt", text=text, format="txt", needs_cleaning=False),
+                  Options(lang="en"))
+
+    def speaker(source):
+        at = text.index(source)
+        return resolve_speaker(doc, Attribution(content=Span.of(text, 0, 5), direct=False,
+                                                source=Span.of(text, at, at + len(source))))
+    assert speaker("The Republican presidential nominee") == "Republican presidential nominee"
+    assert speaker("The New York businessman") == "New York businessman"
+    assert speaker("Russia") == "Russia"  # the place itself still speaks
+
+
 def test_a_place_before_a_possessive_is_not_the_speaker():
     from rassegna.attribution import _is_modifier
 

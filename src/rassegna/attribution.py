@@ -1661,7 +1661,7 @@ def _resolve(doc: Document, att: Attribution, atts: list[Attribution], depth: in
         heads = [(e.start, e.end, e.text,
                   _is_modifier(text, e.start, None if e.type == "PER" else e.end, src.start)) for e in ents]
     else:
-        heads = _names_in(text, src.start, src.end, {s.start for s in doc.sentences})
+        heads = _unplaced_names(doc, src)
     speakers = [h for h in heads if not h[3]]
     role = _strip_articles(src.text)
     described = src.text.split()[0].lower().strip("'’") in _ARTICLES | {"l", "un"} if src.text.split() else False
@@ -1681,7 +1681,7 @@ def _resolve(doc: Document, att: Attribution, atts: list[Attribution], depth: in
             if a.source is None or a is att:
                 continue
             if role.lower() in a.source.text.lower():
-                heads = _names_in(text, a.source.start, a.source.end, {s.start for s in doc.sentences})
+                heads = _unplaced_names(doc, a.source)
                 sp = [h for h in heads if not h[3]]
                 if sp:
                     return _canonical(sp[-1][2], known)
@@ -1753,6 +1753,19 @@ def _role_named_elsewhere(text: str, role: str) -> str | None:
                 continue  # "secondo diversi media Romano avrebbe detto": the name begins a clause
             return name.strip()
     return None
+
+
+def _unplaced_names(doc: Document, src: Span) -> list[tuple[int, int, str, bool]]:
+    """`_names_in` the source, less the places and adjectives the entity stage read inside a
+    longer source: "The Republican presidential nominee", "The New York businessman" are
+    roles, not Republican or New York (a source that is the place itself stays)."""
+    text = doc.text
+    heads = _names_in(text, src.start, src.end, {s.start for s in doc.sentences})
+    placed = [(e.start, e.end) for e in doc.entities if e.type in {"LOC", "MISC"}
+              and src.start <= e.start and e.end <= src.end]
+    if placed and _strip_articles(src.text) not in {text[a:b] for a, b in placed}:
+        heads = [h for h in heads if not any(a <= h[0] and h[1] <= b for a, b in placed)]
+    return heads
 
 
 def _is_modifier(text: str, start: int, end: int | None = None, source_start: int = 0) -> bool:
