@@ -192,3 +192,25 @@ def test_dates_counted_from_another_event_do_not_date_the_timeline():
         assert any(t.text.lower().endswith(("dopo", "prima", "earlier")) and not t.value.startswith("X")
                    for t in d.documents[0].timexes)
         assert [e["date"] for e in d.timeline] == ["2025-03-03"], d.timeline
+
+
+def test_since_a_date_dates_nothing_beside_another_date():
+    texts = [("Nel settembre 2023 il presidente si è recato in Russia (primo viaggio all'estero dal 2019). "
+              "Dal 1° gennaio 2024 scatta l'obbligo."),
+             ("In September 2023 the president travelled to Russia, his first trip abroad since 2019. "
+              "Since 1 January 2024 the rule has applied.")]
+    for lang, text in zip(("it", "en"), texts):
+        raw = RawDocument(id="d", source="d.txt", text=text, format="txt", needs_cleaning=False,
+                          language=lang, published="2024-03-24")
+        d = build_dossier([analyse(raw, Options())], 1, [])
+        # "dal 2019" is where a state began; alone in its sentence, "dal 1° gennaio" still dates it
+        assert sorted(e["date"] for e in d.timeline) == ["2023-09", "2024-01-01"], d.timeline
+
+
+def test_a_range_or_a_start_date_still_dates_the_sentence():
+    text = ("Il periodo delle indagini va dal 2013 al 2019. "
+            "Il decreto del 10 aprile 2020 prevede che i negozi riaprano dal 14 aprile 2020.")
+    raw = RawDocument(id="d", source="d.txt", text=text, format="txt", needs_cleaning=False,
+                      language="it", published="2020-04-24")
+    d = build_dossier([analyse(raw, Options())], 1, [])
+    assert {"2013", "2019", "2020-04-10", "2020-04-14"} <= {e["date"] for e in d.timeline}, d.timeline

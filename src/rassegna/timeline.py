@@ -38,6 +38,27 @@ _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 # timeline can stand on: such sentences are not dated by them.
 _EVENT_ANCHORED = re.compile(r"\b(?:" + "|".join(sorted(time_it.EVENT_ANCHORED | time_en.EVENT_ANCHORED)) + r")$",
                              re.IGNORECASE)
+def _words_pattern(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_SINCE = re.compile(r"\b(?:" + _words_pattern(time_it.SINCE | time_en.SINCE) + r")\s*$", re.IGNORECASE)
+_SINCE_AFTER_COMPARISON = re.compile(
+    r"\b(?:" + _words_pattern(time_it.COMPARISON_WORDS | time_en.COMPARISON_WORDS) + r")\b(?:\W+\w+){0,6}?\W+(?:"
+    + _words_pattern(time_it.SINCE_AFTER_COMPARISON | time_en.SINCE_AFTER_COMPARISON) + r")\s*$", re.IGNORECASE)
+_RANGE_CLOSER = re.compile(r"\s*(?:[-–]|(?:" + _words_pattern(time_it.RANGE_CLOSERS | time_en.RANGE_CLOSERS)
+                           + r")\b)", re.IGNORECASE)
+
+
+def _since(text: str, sentence_start: int, timex) -> bool:
+    """Whether the expression gives where a state began ("since 2019", "sin dal 2019", "il primo
+    viaggio dal 2019"), not the start of a range ("dal 2013 al 2019")."""
+    before = text[max(sentence_start, timex.start - 80):timex.start]
+    if not (_SINCE.search(before) or _SINCE_AFTER_COMPARISON.search(before)):
+        return False
+    return not _RANGE_CLOSER.match(text, timex.end)
+
+
 _PRECISION_ORDER = {"year": 0, "season": 1, "quarter": 2, "month": 3, "week": 4, "day": 5}
 
 
@@ -92,13 +113,21 @@ def _story_events(story: str | None, documents: list[Document]) -> list[dict]:
     for doc in sorted(documents, key=lambda d: d.id):
         seen: set[tuple[int, str]] = set()
         starts = [s.start for s in doc.sentences]
+        found = []
         for t in doc.timexes:
             if t.type not in ("DATE", "TIME") or _EVENT_ANCHORED.search(t.text.strip()):
                 continue
             cal = calendar_value(t.value)
             k = bisect_right(starts, t.start) - 1
             sentence = doc.sentences[k] if k >= 0 and t.start < doc.sentences[k].end else None
-            if cal is None or sentence is None or (sentence.start, cal[0]) in seen:
+            if cal is None or sentence is None:
+                continue
+            since = _since(doc.text, sentence.start, t)
+            found.append((t, cal, sentence, since))
+        # "since 2019" dates nothing in a sentence that has a date of its own
+        dated_sentences = {sentence.start for _, _, sentence, since in found if not since}
+        for t, cal, sentence, since in found:
+            if (since and sentence.start in dated_sentences) or (sentence.start, cal[0]) in seen:
                 continue
             seen.add((sentence.start, cal[0]))
             dated.append({"doc": doc.id, "sentence": sentence, "timex": t, "cal": cal,

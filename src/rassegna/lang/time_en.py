@@ -62,6 +62,12 @@ LATER = frozenset({"later", "from now", "hence"})
 BEFORE = frozenset({"earlier"})
 # "two months later", "a year earlier": counted from another event, not from the article's date
 EVENT_ANCHORED = frozenset({"later", "earlier"})
+# "(his first trip abroad since 2019)": the start of a state, not the date of an event; a
+# sentence with another date is dated by that one
+SINCE = frozenset({"since", "ever since"})
+SINCE_AFTER_COMPARISON: frozenset[str] = frozenset()
+COMPARISON_WORDS: frozenset[str] = frozenset()
+RANGE_CLOSERS = frozenset({"to", "until", "through", "till"})
 IN_FUTURE = frozenset({"in", "within"})
 DURATION_PREPS = frozenset({"for", "during", "over", "in", "within", "about", "nearly",
                             "almost", "at least", "more than", "less than"})

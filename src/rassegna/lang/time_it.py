@@ -71,6 +71,17 @@ LATER = frozenset({"dopo", "più tardi", "in futuro", "da adesso", "da ora", "da
 BEFORE = frozenset({"prima"})
 # "due mesi dopo", "quattro mesi prima": counted from another event, not from the article's date
 EVENT_ANCHORED = frozenset({"dopo", "più tardi", "prima"})
+# The start of a state, not the date of an event; a sentence with another date is dated by
+# that one. "Sin dal", "fin dal" always; a bare "dal" only after a first or a superlative ("primo
+# viaggio all'estero dal 2019", "il dato minimo dal 2008"), since "riapre dal 14 aprile",
+# "a partire dal 1892" date what happens; not after "più" ("non è più amministratore delegato
+# dal 2018" dates the end of something).
+SINCE = frozenset({"sin dal", "fin dal", "sin dalla", "fin dalla", "sin dall'", "fin dall'",
+                   "sin dall’", "fin dall’"})
+SINCE_AFTER_COMPARISON = frozenset({"dal", "dalla", "dall'", "dall’", "dai"})
+COMPARISON_WORDS = frozenset({"primo", "prima", "primi", "prime", "record", "massimo", "minimo"})
+# what closes a range opened by "dal" ("dal 2013 al 2019"): then the start is a date like any
+RANGE_CLOSERS = frozenset({"al", "alla", "all'", "all’", "allo", "ai", "a", "fino"})
 IN_FUTURE = frozenset({"tra", "fra", "entro"})  # "tra due settimane"
 DURATION_PREPS = frozenset({"per", "da", "durante", "nell'arco di", "in", "oltre", "circa",
                             "quasi", "almeno"})
