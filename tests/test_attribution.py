@@ -349,6 +349,8 @@ def test_anaphoric_subjects_resolve_to_the_person_before(text, speaker):
      "billionaire investor"),
     # dashes are punctuation
     ("The study -- which notes that most firms ignore it -- was published.", "which", "study"),
+    # a date is no antecedent
+    ("The plan was announced in March, which aimed to cut emissions by half.", "which", None),
     # nothing left: no speaker rather than "who"
     ("Those who believe the claim said it was true.", "who", None),
     ("Il ministro Mario Rossi, il quale ha parlato ieri, è in ritardo.", "il quale", "Mario Rossi"),

@@ -1709,7 +1709,9 @@ def _relative_antecedent(doc: Document, start: int) -> Span | None:
         end -= 1
     name = next((e for e in doc.entities if e.end == end and e.type in {"PER", "ORG"}), None)
     first = name.start if name else _phrase_start(text, end)
-    return Span.of(text, first, end) if first is not None else None
+    if first is None or any(t.start < end and first < t.end for t in doc.timexes):
+        return None  # "announced in March, which": a date says nothing
+    return Span.of(text, first, end)
 
 
 def _phrase_start(text: str, end: int, max_words: int = 4) -> int | None:
