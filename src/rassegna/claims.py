@@ -47,6 +47,8 @@ NEIGHBOURS = 64  # value-order neighbours compared with each figure
 # two car launches or two football tournaments in one topic 0.00-0.16.
 SHARED_SUBJECT = 0.3
 MAX_SOURCES_COMPARED = 500  # beyond this many sources in one claim, compare the extremes only
+DOCUMENTS_PER_SOURCE = 20  # documents of one source read when comparing subjects
+MAX_DOCUMENT_PAIRS = 20_000  # past this many pairs of documents read, compare the extremes only
 
 _WORD = re.compile(r"\w+")
 
@@ -305,19 +307,40 @@ def _sources_disagree(figures: list[tuple[str, tuple[float, float], str]],
         lowest[source] = min(start, lowest.get(source, math.inf))
         highest[source] = max(end, highest.get(source, -math.inf))
         docs[source].add(doc)
-    if len(lowest) > MAX_SOURCES_COMPARED:
-        # too many to compare pairwise: the two extreme sources on each side, subjects unread;
-        # some two sources are disjoint exactly when one of these pairs is
-        above = sorted(lowest.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
-        below = sorted(highest.items(), key=lambda kv: (kv[1], kv[0]))[:2]
-        return any(a != b and start > end for a, start in above for b, end in below)
+    if len(lowest) <= MAX_SOURCES_COMPARED:
+        found = _disagree_about_one_subject(lowest, highest, docs, named)
+        if found is not None:
+            return found
+    # too many to compare pairwise: the two extreme sources on each side, subjects unread;
+    # some two sources are disjoint exactly when one of these pairs is
+    above = sorted(lowest.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
+    below = sorted(highest.items(), key=lambda kv: (kv[1], kv[0]))[:2]
+    return any(a != b and start > end for a, start in above for b, end in below)
+
+
+def _disagree_about_one_subject(lowest: dict[str, float], highest: dict[str, float],
+                                docs: dict[str, set[str]], named: dict[str, Counter]) -> bool | None:
+    """Whether two sources with disjoint values wrote in documents on the same subject; None
+    when that took more than MAX_DOCUMENT_PAIRS comparisons. A speaker quoted in hundreds of
+    documents is read through DOCUMENTS_PER_SOURCE of them, each pair of documents once."""
     below = sorted(highest, key=lambda s: (highest[s], s))
+    sample = {source: sorted(found)[:DOCUMENTS_PER_SOURCE] for source, found in docs.items()}
+    compared: dict[tuple[str, str], bool] = {}
     for source in sorted(lowest, key=lambda s: (-lowest[s], s)):
         for other in below:
             if highest[other] >= lowest[source]:
-                break
-            if other != source and any(same_subject(a, b, named) for a in docs[source] for b in docs[other]):
-                return True
+                break  # the rest of `below` reaches this source's values
+            if other == source:
+                continue
+            for a in sample[source]:
+                for b in sample[other]:
+                    key = (a, b) if a <= b else (b, a)
+                    if key not in compared:
+                        compared[key] = same_subject(a, b, named)
+                    if compared[key]:
+                        return True
+            if len(compared) > MAX_DOCUMENT_PAIRS:
+                return None
     return False
 
 
