@@ -241,3 +241,22 @@ def test_a_language_without_resources_is_kept_but_not_analysed_with_other_rules(
     assert docs["pt"]["quotations"]  # quotation marks are read in any language
     assert [q for q in d["quantities"] if q["doc"] == "it"]
     assert "pt (not analysed)" in (tmp_path / "out" / "index.html").read_text()
+
+
+def test_a_declared_language_gives_way_to_a_text_surely_in_another():
+    from rassegna.model import RawDocument
+    from rassegna.pipeline import Options, choose_language
+
+    english = ("Good morning! This is the tech news you need to know this Tuesday. The New York "
+               "state attorney general is investigating the company amid layoffs, and the board "
+               "met on Monday to discuss what comes next for its thousands of employees around "
+               "the world.")
+    raw = RawDocument(id="a", source="a.html", text=english, format="html", language="de")
+    assert choose_language(raw, english, Options()) == "en"
+    # a short text keeps what was declared; a forced --lang always wins
+    assert choose_language(raw, "Good morning to all.", Options()) == "de"
+    assert choose_language(raw, english, Options(lang="it")) == "it"
+    italian = RawDocument(id="b", source="b.json", text="x", format="json", language="it")
+    assert choose_language(italian, "Il governo ha approvato ieri il decreto sulle scuole, "
+                           "che riapriranno a settembre in tutta Italia, ha detto il ministro "
+                           "dell'Istruzione durante una conferenza stampa a Roma.", Options()) == "it"

@@ -14,7 +14,7 @@ from dataclasses import replace
 from rassegna.attribution import find_attributions, find_quotations
 from rassegna.clean import clean_text
 from rassegna.lang import is_supported
-from rassegna.language import detect_language
+from rassegna.language import declared_or_detected, detect_language
 from rassegna.ner import find_entity_mentions
 from rassegna.quantities import find_quantities
 from rassegna.model import Document, Quarantined, RawDocument
@@ -87,11 +87,12 @@ def annotate(doc: Document, options: Options) -> Document:
 
 
 def choose_language(raw: RawDocument, text: str, options: Options) -> str | None:
-    """A forced --lang wins, then what the input declared, then identification."""
+    """A forced --lang wins, then what the input declared unless the text is surely in
+    another language (`language.declared_or_detected`), then identification."""
     if options.lang and options.lang != "auto":
         return options.lang
     if raw.language:
-        return raw.language.lower()[:2]
+        return declared_or_detected(raw.language.lower()[:2], text)
     return detect_language(text)
 
 
