@@ -1,4 +1,5 @@
 """Canonical entities: merges that must happen and merges that must not, in both languages."""
+import re
 
 import pytest
 
@@ -367,3 +368,22 @@ def test_a_brand_shaped_person_is_an_organisation():
     docs = corpus([("SpaceX", "LOC"), ("SpaceX", "LOC"), ("McAllen", "LOC"), ("Texas", "LOC")])
     types = {e["name"]: e["type"] for e in canonical_entities(docs)}
     assert types["SpaceX"] == "ORG" and types["McAllen"] == "LOC" and types["Texas"] == "LOC"
+
+
+def test_a_one_word_person_after_an_article_no_surname_takes_is_not_a_person():
+    from rassegna.model import Document, EntityMention
+
+    texts = ["Secondo l'Aifa il farmaco è sicuro. Lo ha confermato Rossi.",
+             "Il parere dell'Aifa è arrivato ieri. Mario Rossi ha firmato.",
+             "Aifa ha pubblicato il rapporto. La Meloni ha parlato con Rossi.",
+             "La Meloni ha risposto. La Meloni era a Roma."]
+    docs = []
+    for i, text in enumerate(texts):
+        mentions = [EntityMention(m.start(), m.end(), "PER", m.group())
+                    for m in re.finditer(r"Aifa|Mario Rossi|Rossi|Meloni", text)]
+        docs.append(Document(id=f"d{i}", source="x", text=text, language="it", entities=mentions))
+    types = {e["name"]: e["type"] for e in canonical_entities(docs)}
+    # two of three "Aifa" after "l'" / "dell'": an organisation
+    assert types["Aifa"] == "ORG"
+    # "la Meloni" is how Italian news names a woman: still a person; so is "Rossi"
+    assert types["Meloni"] == "PER" and types["Mario Rossi"] == "PER"

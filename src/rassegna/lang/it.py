@@ -72,6 +72,13 @@ DEMONYM_SUFFIXES = frozenset({"o", "a", "i", "e", "ano", "ana", "ani", "ane", "i
                               "ita", "iti", "ite", "ico", "ica", "ici", "iche", "olo", "ola", "oli",
                               "ole"})
 
+# Articles and articulated prepositions Italian news never puts before a person's surname
+# (masculine and elided forms: "la Meloni" is usual, "l'Aifa", "dell'Anf", "lo Spallanzani"
+# are not people); read by `entities` on one-word names the model took for people.
+NOT_BEFORE_SURNAMES = frozenset({"l'", "l’", "dell'", "dell’", "all'", "all’", "dall'", "dall’",
+                                 "nell'", "nell’", "sull'", "sull’", "il", "lo", "del", "dello",
+                                 "al", "allo", "dal", "dallo", "nel", "nello", "sul", "sullo"})
+
 # Word families for what news counts and outlets dispute: figures counted with different
 # words ("600.000 morti e feriti", "650.000 vittime", "soldati uccisi o feriti") measure one
 # thing. Matched as word prefixes on lower-case words.
