@@ -682,6 +682,14 @@ def test_the_writers_own_view_is_not_an_attribution():
     # a free relative after "secondo" is the source, up to its comma
     ("Secondo chi ha condiviso il video, la polizia avrebbe caricato i manifestanti senza motivo.",
      "chi ha condiviso il video", "la polizia avrebbe caricato i manifestanti senza motivo"),
+    # … without a comma, up to the main clause's conditional verb and its subject
+    ("Secondo chi ha pubblicato il video sarebbe il filantropo Bill Gates a finanziare il progetto.",
+     "chi ha pubblicato il video", "sarebbe il filantropo Bill Gates a finanziare il progetto"),
+    ("Secondo chi ha pubblicato il post su Facebook l’immagine mostrerebbe una fuga di notizie.",
+     "chi ha pubblicato il post su Facebook", "l’immagine mostrerebbe una fuga di notizie"),
+    # … and after an inverted cue, up to its clause's end
+    ("«Finalmente un governo serio», ha commentato chi ha pubblicato il post su Facebook.",
+     "chi ha pubblicato il post su Facebook", "Finalmente un governo serio"),
     # a participle after the source's noun carries its place or agent phrase
     ("Secondo uno studio pubblicato sulla rivista Lancet, i contagi sono calati del 30 per cento.",
      "uno studio pubblicato sulla rivista Lancet", "i contagi sono calati del 30 per cento"),

@@ -575,6 +575,22 @@ def _np_after(toks: list[Tok], idx: int, lex: Lexicon, text: str,
             return None, i
         i = k
     start = i
+    if i < n and toks[i].low in getattr(mod, "FREE_RELATIVES", ()):
+        # "ha commentato chi ha pubblicato su Facebook il contenuto": the free relative, to its
+        # clause's end, is the source
+        j = i + 1
+        while j < n and j - i < 16 and toks[j].text not in _TERMINAL and toks[j].text not in {
+                ",", ";", ":", "(", ")", "—", "–", "“", "”", "«", "»", '"', "„"}:
+            if j > i + 2 and not toks[j].is_cap and toks[j].low.endswith(getattr(mod, "CONDITIONAL_SUFFIXES", ())):
+                # "secondo chi ha pubblicato il video | sarebbe …": the main clause's verb, and
+                # its subject when one stands before it ("… su Facebook | l'immagine mostrerebbe")
+                d = next((d for d in range(j - 1, max(i + 2, j - 3), -1) if toks[d].low in mod.DETERMINERS), None)
+                if d is not None and not _participle(toks[d - 1], mod) and toks[d - 1].low not in mod.VERB_HINTS:
+                    j = d
+                break
+            j += 1
+        if j > i + 2:
+            return _trim_span(text, toks[i].start, toks[j - 1].end), j
     seen_cap = False
     last = None
     linked = -1
