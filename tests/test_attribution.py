@@ -107,6 +107,12 @@ def test_is_scare_quote():
     assert is_scare_quote("Fratelli d'Italia", "il partito ")
     assert not is_scare_quote("Non lasceremo nessuno indietro, lo prometto.", "")
     assert not is_scare_quote("La situazione resta molto difficile per tutte le famiglie", "")
+    # after a title word a quotation is a headline, however long or sentence-like
+    headline = "Draghi cancella il bollo auto! Una mossa senza precedenti, dice il governo."
+    assert is_scare_quote(headline, "un articolo dal titolo ")
+    assert is_scare_quote(headline, "un articolo intitolato: ")
+    assert not is_scare_quote(headline, "ha scritto il giornale: ")
+    assert is_scare_quote("Trump says he will win every state, and then some.", "an article headlined ", "en")
 
 
 def test_is_clause():

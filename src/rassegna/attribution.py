@@ -253,12 +253,14 @@ def is_scare_quote(quote: str, before: str = "", lang: str | None = "it") -> boo
     lex = lexicon(lang)
     stripped = quote.rstrip()
     sentence_like = stripped[-1:] in _TERMINAL or bool(re.search(r"[.!?]\s+[A-ZÀ-Þ]", quote))
+    prev = re.findall(r"[\w'’-]+", before[-40:].lower())
+    prev_word = prev[-1] if prev else ""
+    if prev_word in getattr(lex.mod, "TITLE_WORDS", ()) and re.search(r"[\w”\"»]\W{0,3}$", before):
+        return True  # "un articolo intitolato «…»", "dal titolo: «…»": a headline, not speech
     if sentence_like and len(words) >= 3:
         return False
     if len(words) <= 4:
         return True
-    prev = re.findall(r"[\w'’-]+", before[-40:].lower())
-    prev_word = prev[-1] if prev else ""
     title_intro = (prev_word in lex.mod.NAMING_WORDS or prev_word in lex.mod.DETERMINERS
                    or prev_word in lex.mod.NP_PREPOSITIONS)
     if words[0][:1].isupper() and title_intro and len(words) <= 12 and not sentence_like:

@@ -87,6 +87,9 @@ RECIPIENT_PREPOSITIONS = ("to",)
 NAMING_WORDS = ("called", "calls", "call", "calling", "dubbed", "named", "titled", "entitled",
                 "so-called", "term", "termed", "word", "words", "phrase", "slogan", "label",
                 "labeled", "describes", "described", "branded")
+# Words after which a quotation is a title, however long or sentence-like ("an article headlined
+# '…'", "under the title '…'").
+TITLE_WORDS = ("titled", "entitled", "headlined", "headline", "title")
 # Titles dropped from the front of a speaker's name ("Governor Maria Lopez" → "Maria Lopez").
 NAME_TITLES = ("mr", "mrs", "ms", "dr", "sen", "senator", "rep", "representative", "gov", "governor",
                "president", "secretary", "gen", "general", "judge", "mayor", "prof", "professor",

@@ -181,6 +181,10 @@ RECIPIENT_PREPOSITIONS = ("a", "ai", "agli", "alla", "alle", "al", "all'", "all�
 NAMING_WORDS = ("chiamato", "chiamata", "chiama", "denominato", "denominata", "intitolato",
                 "intitolata", "detto", "detta", "cosiddetto", "cosiddetta", "definito", "definita",
                 "definisce", "definendo", "ribattezzato", "ribattezzata", "soprannominato")
+# Words after which a quotation is a title, however long or sentence-like: "un articolo
+# intitolato «…»", "dal titolo: «…»" (headlines often end with a quoted statement of their own).
+TITLE_WORDS = ("intitolato", "intitolata", "intitolati", "intitolate", "titolo", "titolato",
+               "titolata", "titolando", "titolava", "titola")
 # Titles dropped from the front of a speaker's name ("il presidente Sergio Rossi" is already lower
 # case; these cover capitalised forms such as "Presidente", "On.", "Dott.").
 NAME_TITLES = ("sig", "sigra", "dott", "dottssa", "prof", "profssa", "on", "sen", "avv", "ing",
