@@ -89,7 +89,10 @@ NAMING_WORDS = ("called", "calls", "call", "calling", "dubbed", "named", "titled
                 "labeled", "describes", "described", "branded")
 # Words after which a quotation is a title, however long or sentence-like ("an article headlined
 # '…'", "under the title '…'").
-TITLE_WORDS = ("titled", "entitled", "headlined", "headline", "title")
+TITLE_WORDS = ("titled", "entitled", "headlined", "headline", "title",
+               # the works whose names are quoted: "their single “…”", "his book “…”"
+               "book", "novel", "film", "movie", "song", "single", "album", "show", "series",
+               "documentary", "play", "poem", "podcast", "episode", "memoir", "essay")
 # Titles dropped from the front of a speaker's name ("Governor Maria Lopez" → "Maria Lopez").
 NAME_TITLES = ("mr", "mrs", "ms", "dr", "sen", "senator", "rep", "representative", "gov", "governor",
                "president", "secretary", "gen", "general", "judge", "mayor", "prof", "professor",

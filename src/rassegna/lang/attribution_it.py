@@ -184,7 +184,11 @@ NAMING_WORDS = ("chiamato", "chiamata", "chiama", "denominato", "denominata", "i
 # Words after which a quotation is a title, however long or sentence-like: "un articolo
 # intitolato «…»", "dal titolo: «…»" (headlines often end with a quoted statement of their own).
 TITLE_WORDS = ("intitolato", "intitolata", "intitolati", "intitolate", "titolo", "titolato",
-               "titolata", "titolando", "titolava", "titola")
+               "titolata", "titolando", "titolava", "titola",
+               # the works whose names are quoted: "il libro «…»", "il singolo «…»"
+               "libro", "romanzo", "film", "canzone", "singolo", "album", "brano", "serie",
+               "programma", "trasmissione", "documentario", "spettacolo", "poesia", "podcast",
+               "puntata", "saggio")
 # Titles dropped from the front of a speaker's name ("il presidente Sergio Rossi" is already lower
 # case; these cover capitalised forms such as "Presidente", "On.", "Dott.").
 NAME_TITLES = ("sig", "sigra", "dott", "dottssa", "prof", "profssa", "on", "sen", "avv", "ing",
