@@ -432,6 +432,25 @@ def test_a_place_before_a_possessive_is_not_the_speaker():
     assert _is_modifier(text, text.index("Trump"), None, 0)
 
 
+def test_the_writer_is_not_the_last_speaker():
+    from rassegna.model import Attribution, RawDocument, Span
+    from rassegna.pipeline import analyse
+
+    text = ("Senator Jane Doe said the plan would fail. I think she is wrong about the plan. "
+            "“I know the numbers,” she added.")
+    doc = analyse(RawDocument(id="t", source="t.txt", text=text, format="txt", needs_cleaning=False),
+                  Options(lang="en"))
+
+    def speaker(source, after):
+        at = text.index(source, text.index(after))
+        return resolve_speaker(doc, Attribution(content=Span.of(text, at + len(source) + 1, at + 20),
+                                                direct=False, source=Span.of(text, at, at + len(source))))
+    # "I" in the writer's own voice is the writer, not Jane Doe
+    assert speaker("I", "fail.") is None
+    # inside quotation marks "I" is still whoever is quoted
+    assert speaker("I", "wrong") == "Jane Doe"
+
+
 def test_who_in_capitals_is_the_organisation():
     from rassegna.model import Attribution, RawDocument, Span
     from rassegna.pipeline import analyse

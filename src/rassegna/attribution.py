@@ -1651,6 +1651,8 @@ def resolve_speaker(doc: Document, attribution: Attribution) -> str | None:
 def _resolve(doc: Document, att: Attribution, atts: list[Attribution], depth: int) -> str | None:
     text = doc.text
     src = att.source
+    if src is not None and src.text.strip().lower() in _NARRATOR_PRONOUNS and not _quoted(doc, src):
+        return None  # "I have to say …" in the writer's own voice: not the last one quoted
     if src is not None and src.text.strip() in _RELATIVE_PRONOUNS:
         src = _relative_antecedent(doc, src.start)
         if src is None:
@@ -1706,6 +1708,7 @@ def _resolve(doc: Document, att: Attribution, atts: list[Attribution], depth: in
     return role or None
 
 
+_NARRATOR_PRONOUNS = frozenset(attribution_en.NARRATOR_PRONOUNS) | frozenset(attribution_it.NARRATOR_PRONOUNS)
 _RELATIVE_PRONOUNS = frozenset(attribution_en.RELATIVE_PRONOUNS) | frozenset(attribution_it.RELATIVE_PRONOUNS)
 # words an antecedent does not run back past ("many victims, who" → "victims")
 _ANTECEDENT_STOPS = (_ARTICLES | _NAME_PREPS | frozenset(attribution_en.DETERMINERS)
@@ -1773,6 +1776,13 @@ def _role_named_elsewhere(text: str, role: str) -> str | None:
                 continue  # "secondo diversi media Romano avrebbe detto": the name begins a clause
             return name.strip()
     return None
+
+
+def _quoted(doc: Document, span: Span) -> bool:
+    """Whether `span` lies inside quotation marks."""
+    quoted = [(q.start, q.end) for q in doc.quotations] or [
+        (q.inner_start, q.inner_end) for q in find_quotes(doc.text)]
+    return any(a <= span.start and span.end <= b for a, b in quoted)
 
 
 def _unplaced_names(doc: Document, src: Span) -> list[tuple[int, int, str, bool]]:

@@ -78,6 +78,9 @@ NEGATIVE_SOURCES = ("no", "nobody", "none", "neither", "nothing")
 # Words that are never a source on their own: a conjunction left by an elided subject, the
 # anchor of a link ("as reported here").
 NOT_SOURCES = ("and", "but", "or", "here")
+# Outside quotation marks, "I", "we" and "you" are the writer and the reader, not the last
+# speaker: such a source has no named speaker.
+NARRATOR_PRONOUNS = ("i", "we", "you", "me", "us")
 # Pronouns that stand for one person: with no speaker before them, the last person named.
 PERSON_PRONOUNS = ("he", "she")
 # A relative pronoun as the source ("Assange, who denies the accusation"; PolNeAR marks the

@@ -168,6 +168,9 @@ VERB_SUFFIXES = ("ato", "ito", "uto", "ava", "ano", "ono")
 PRONOUNS = ("lui", "lei", "egli", "ella", "esso", "essa", "loro", "essi", "esse",
             "quest'ultimo", "quest’ultimo", "quest'ultima", "quest’ultima", "questi ultimi",
             "queste ultime")
+# Outside quotation marks, "io", "noi", "tu", "voi" are the writer and the reader, not the last
+# speaker: such a source has no named speaker.
+NARRATOR_PRONOUNS = ("io", "noi", "tu", "voi")
 # Pronouns that stand for a person: with no speaker before them, the last person named
 # ("esso", "essa" are as often a document: "in esso si leggeva").
 PERSON_PRONOUNS = ("lui", "lei", "egli", "ella", "quest'ultimo", "quest’ultimo", "quest'ultima",
