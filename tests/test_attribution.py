@@ -359,6 +359,7 @@ def test_anaphoric_subjects_resolve_to_the_person_before(text, speaker):
     ("The plan was announced in March, which aimed to cut emissions by half.", "which", None),
     # nothing left: no speaker rather than "who"
     ("Those who believe the claim said it was true.", "who", None),
+    ("She sings for anyone who has ever said goodbye to a friend.", "who", None),
     ("Il ministro Mario Rossi, il quale ha parlato ieri, è in ritardo.", "il quale", "Mario Rossi"),
 ])
 def test_a_relative_pronoun_source_stands_for_the_phrase_before_it(text, pronoun, speaker):

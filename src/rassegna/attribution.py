@@ -1714,7 +1714,10 @@ _RELATIVE_PRONOUNS = frozenset(attribution_en.RELATIVE_PRONOUNS) | frozenset(att
 _ANTECEDENT_STOPS = (_ARTICLES | _NAME_PREPS | frozenset(attribution_en.DETERMINERS)
                      | frozenset(getattr(attribution_it, "DETERMINERS", ()))
                      | frozenset(attribution_en.PRONOUNS) | frozenset(attribution_it.PRONOUNS)
-                     | {"and", "or", "but", "e", "o", "ma", "those", "quelli", "quelle", "all", "tutti"})
+                     | {"and", "or", "but", "e", "o", "ma", "those", "quelli", "quelle", "all", "tutti",
+                        # "anyone who …" names nobody
+                        "anyone", "anybody", "someone", "somebody", "everyone", "everybody",
+                        "chiunque", "qualcuno", "ognuno"})
 
 
 def _relative_antecedent(doc: Document, start: int) -> Span | None:
