@@ -387,3 +387,14 @@ def test_a_one_word_person_after_an_article_no_surname_takes_is_not_a_person():
     assert types["Aifa"] == "ORG"
     # "la Meloni" is how Italian news names a woman: still a person; so is "Rossi"
     assert types["Meloni"] == "PER" and types["Mario Rossi"] == "PER"
+
+
+def test_a_country_acronym_read_from_an_official_name_needs_the_country_named_beside_it():
+    # "IRA" spells the Islamic Republic of Afghanistan, but alone it is a retirement account
+    docs = corpus([("IRA", "ORG"), ("Roth", "PER")], [("Afghanistan", "LOC"), ("Kabul", "LOC")])
+    assert not together(docs, "IRA", "Afghanistan")
+    types = {e["name"]: e["type"] for e in canonical_entities(docs)}
+    assert types["IRA"] == "ORG"
+    # written in a document that also names the country, it is the country
+    docs = corpus([("DPRK", "ORG"), ("North Korea", "LOC")], [("DPRK", "ORG")])
+    assert together(docs, "DPRK", "North Korea")

@@ -188,8 +188,9 @@ def country_names() -> tuple[dict[str, str], dict[tuple[str, str, str], str]]:
             {k: next(iter(v)) for k, v in acronyms.items() if len(v) == 1})
 
 
-def country_of(surface: str) -> str | None:
-    """ISO alpha-2 code of the country a name refers to, or None."""
+def country_of(surface: str, acronyms_too: bool = True) -> str | None:
+    """ISO alpha-2 code of the country a name refers to, or None; without `acronyms_too`, not
+    through an acronym read from an official name ("RPDC")."""
     names, acronyms = country_names()
     key = name_key(surface)
     if key in names:
@@ -212,7 +213,7 @@ def country_of(surface: str) -> str | None:
         # US and UK are read so (news writes "US-China", "UK ministers"); "IT", "TV", "AI"
         # are words more often than Italy, Tuvalu or Anguilla.
         return names.get(f"alpha2:{compact}")
-    if compact.isupper() and compact.isalpha() and 3 <= len(compact) <= 6:
+    if acronyms_too and compact.isupper() and compact.isalpha() and 3 <= len(compact) <= 6:
         return acronyms.get(_acronym_shape(compact))
     return None
 
@@ -395,6 +396,7 @@ def canonical_entities(documents: list[Document]) -> list[dict]:
             # "BioNTech", "PolitiFact": no person's or place's name is written so; a company or
             # a site ("SpaceX", 16 mentions read as a place on the article-extraction pages)
             _read_all_as(name, "ORG")
+    _unread_lone_country_acronyms(names)
     _join_same_code(names, union, "country")
     _join_same_code(names, union, "organisation")
     _join_defined_acronyms(documents, names, union)
@@ -472,6 +474,26 @@ def _article_share(name: _Name, texts: dict[str, str]) -> float:
         after += (last in it.NOT_BEFORE_SURNAMES) if elided else (
             before.endswith(" ") and last in it.NOT_BEFORE_SURNAMES)
     return after / len(mentions)
+
+
+def _unread_lone_country_acronyms(names: dict[str, _Name]) -> None:
+    """An acronym read from a country's official name ("RPDC", "DPRK") stands for the country
+    only in a corpus where some document that writes it also names the country otherwise:
+    "IRA" is an Irish army, a retirement account or a US law far more often than the Islamic
+    Republic of Afghanistan (on the article-extraction pages it joined Afghanistan)."""
+    named: dict[str, set[str]] = defaultdict(set)
+    derived = []
+    for name in names.values():
+        if name.country is None:
+            continue
+        if country_of(name.surface, acronyms_too=False) is None:
+            derived.append(name)
+        else:
+            named[name.country] |= name.docs
+    for name in derived:
+        if not name.docs & named[name.country]:
+            name.country = None
+            name.organisation = organisation_of(name.surface)
 
 
 def _read_all_as(name: _Name, label: str) -> None:
