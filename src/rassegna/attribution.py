@@ -789,7 +789,9 @@ def find_attributions(doc: Document, options=None) -> list[Attribution]:
 
         tagger = _tagger(lex.lang)
         if tagger is not None:
-            return learned_attributions(text, sentences, lex, tagger)
+            # as for the rules: a source that is nobody ("No one knows how much …") says nothing
+            return [a for a in learned_attributions(text, sentences, lex, tagger)
+                    if a.source is None or not _negated_source(a.source.text)]
     cands = candidates(text, sentences, lex)
     cands = _filter(cands, text, lex)
     return _finalise(text, cands)
