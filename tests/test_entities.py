@@ -398,3 +398,23 @@ def test_a_country_acronym_read_from_an_official_name_needs_the_country_named_be
     # written in a document that also names the country, it is the country
     docs = corpus([("DPRK", "ORG"), ("North Korea", "LOC")], [("DPRK", "ORG")])
     assert together(docs, "DPRK", "North Korea")
+
+
+def test_a_person_named_after_an_organisation_noun_is_an_organisation():
+    from rassegna.model import Document, EntityMention
+
+    texts = ["Secondo il sito Snopes la foto è falsa.", "Lo ha verificato il sito Snopes.",
+             "Anche Snopes ha smentito la notizia.", "I colleghi di Snopes hanno scritto.",
+             "Snopes ha pubblicato un articolo.", "Il virologo Mario Rossi ha parlato.",
+             "Mario Rossi ha risposto.", "Il sito di Mario Rossi è chiuso.", "Mario Rossi era a Roma.",
+             "Mario Rossi ha scritto."]
+    docs = []
+    for i, text in enumerate(texts):
+        mentions = [EntityMention(m.start(), m.end(), "PER", m.group())
+                    for m in re.finditer(r"Snopes|Mario Rossi", text)]
+        docs.append(Document(id=f"d{i}", source="x", text=text, language="it", entities=mentions))
+    types = {e["name"]: e["type"] for e in canonical_entities(docs)}
+    # three of five mentions after "il sito" or "i colleghi di": an outlet
+    assert types["Snopes"] == "ORG"
+    # "il sito di Mario Rossi" is his site, not a kind noun in apposition
+    assert types["Mario Rossi"] == "PER"

@@ -67,6 +67,16 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "d
 # the figure a count of something reported: "a 10,000-strong force", "$10-a-month".
 COUNTING_COMPOUNDS = frozenset({"strong", "a", "an", "per"})
 
+# Nouns that name a kind of organisation or outlet right before its name ("the website
+# Snopes", "the fact-checking site PolitiFact"); read by `entities` on names taken for people.
+ORGANISATION_KIND_NOUNS = frozenset({
+    "website", "site", "agency", "company", "firm", "newspaper", "outlet", "network", "app",
+    "platform", "startup", "publication", "magazine", "tabloid", "broadcaster", "channel",
+    "party", "foundation", "university", "hospital", "bank", "group", "organization",
+    "organisation", "institute", "fact-checker", "brand", "chain", "carrier", "automaker",
+    "retailer", "airline"})
+ORGANISATION_MEMBER_NOUNS = frozenset({"colleagues", "staff", "editors", "reporters"})
+
 # Word families for what news counts and outlets dispute: figures counted with different
 # words ("600,000 dead and wounded", "650,000 casualties") measure one thing. Matched as word
 # prefixes on lower-case words.

@@ -79,6 +79,19 @@ NOT_BEFORE_SURNAMES = frozenset({"l'", "l’", "dell'", "dell’", "all'", "all�
                                  "nell'", "nell’", "sull'", "sull’", "il", "lo", "del", "dello",
                                  "al", "allo", "dal", "dallo", "nel", "nello", "sul", "sullo"})
 
+# Nouns that name a kind of organisation or outlet right before its name ("il sito Snopes",
+# "la testata Butac", "i colleghi di Pagella Politica"); read by `entities` on names the model
+# took for people.
+ORGANISATION_KIND_NOUNS = frozenset({
+    "sito", "siti", "agenzia", "agenzie", "azienda", "aziende", "società", "farmaceutica",
+    "quotidiano", "testata", "giornale", "partito", "associazione", "fondazione", "università",
+    "ospedale", "portale", "piattaforma", "emittente", "canale", "rivista", "gruppo",
+    "movimento", "compagnia", "multinazionale", "catena", "marchio", "organizzazione",
+    "istituto", "fact-checking", "magazine", "settimanale", "network", "startup", "banca",
+    "ente", "tabloid", "app"})
+# "i colleghi di X", "la redazione di X": the outlet X
+ORGANISATION_MEMBER_NOUNS = frozenset({"colleghi", "colleghe", "redazione", "redattori"})
+
 # Word families for what news counts and outlets dispute: figures counted with different
 # words ("600.000 morti e feriti", "650.000 vittime", "soldati uccisi o feriti") measure one
 # thing. Matched as word prefixes on lower-case words.
