@@ -370,19 +370,21 @@ def test_a_brand_shaped_person_is_an_organisation():
     assert types["SpaceX"] == "ORG" and types["McAllen"] == "LOC" and types["Texas"] == "LOC"
 
 
-def test_a_one_word_person_after_an_article_no_surname_takes_is_not_a_person():
-    from rassegna.model import Document, EntityMention
+def types_of_people(texts: list[str], names: str) -> dict[str, str]:
+    """Entity types when every match of the `names` pattern in Italian `texts` is read as PER."""
+    docs = [Document(id=f"d{i}", source="x", text=text, language="it",
+                     entities=[EntityMention(m.start(), m.end(), "PER", m.group())
+                               for m in re.finditer(names, text)])
+            for i, text in enumerate(texts)]
+    return {e["name"]: e["type"] for e in canonical_entities(docs)}
 
-    texts = ["Secondo l'Aifa il farmaco è sicuro. Lo ha confermato Rossi.",
-             "Il parere dell'Aifa è arrivato ieri. Mario Rossi ha firmato.",
-             "Aifa ha pubblicato il rapporto. La Meloni ha parlato con Rossi.",
-             "La Meloni ha risposto. La Meloni era a Roma."]
-    docs = []
-    for i, text in enumerate(texts):
-        mentions = [EntityMention(m.start(), m.end(), "PER", m.group())
-                    for m in re.finditer(r"Aifa|Mario Rossi|Rossi|Meloni", text)]
-        docs.append(Document(id=f"d{i}", source="x", text=text, language="it", entities=mentions))
-    types = {e["name"]: e["type"] for e in canonical_entities(docs)}
+
+def test_a_one_word_person_after_an_article_no_surname_takes_is_not_a_person():
+    types = types_of_people(["Secondo l'Aifa il farmaco è sicuro. Lo ha confermato Rossi.",
+                             "Il parere dell'Aifa è arrivato ieri. Mario Rossi ha firmato.",
+                             "Aifa ha pubblicato il rapporto. La Meloni ha parlato con Rossi.",
+                             "La Meloni ha risposto. La Meloni era a Roma."],
+                            r"Aifa|Mario Rossi|Rossi|Meloni")
     # two of three "Aifa" after "l'" / "dell'": an organisation
     assert types["Aifa"] == "ORG"
     # "la Meloni" is how Italian news names a woman: still a person; so is "Rossi"
@@ -401,19 +403,12 @@ def test_a_country_acronym_read_from_an_official_name_needs_the_country_named_be
 
 
 def test_a_person_named_after_an_organisation_noun_is_an_organisation():
-    from rassegna.model import Document, EntityMention
-
-    texts = ["Secondo il sito Snopes la foto è falsa.", "Lo ha verificato il sito Snopes.",
-             "Anche Snopes ha smentito la notizia.", "I colleghi di Snopes hanno scritto.",
-             "Snopes ha pubblicato un articolo.", "Il virologo Mario Rossi ha parlato.",
-             "Mario Rossi ha risposto.", "Il sito di Mario Rossi è chiuso.", "Mario Rossi era a Roma.",
-             "Mario Rossi ha scritto."]
-    docs = []
-    for i, text in enumerate(texts):
-        mentions = [EntityMention(m.start(), m.end(), "PER", m.group())
-                    for m in re.finditer(r"Snopes|Mario Rossi", text)]
-        docs.append(Document(id=f"d{i}", source="x", text=text, language="it", entities=mentions))
-    types = {e["name"]: e["type"] for e in canonical_entities(docs)}
+    types = types_of_people(["Secondo il sito Snopes la foto è falsa.", "Lo ha verificato il sito Snopes.",
+                             "Anche Snopes ha smentito la notizia.", "I colleghi di Snopes hanno scritto.",
+                             "Snopes ha pubblicato un articolo.", "Il virologo Mario Rossi ha parlato.",
+                             "Mario Rossi ha risposto.", "Il sito di Mario Rossi è chiuso.",
+                             "Mario Rossi era a Roma.", "Mario Rossi ha scritto."],
+                            r"Snopes|Mario Rossi")
     # three of five mentions after "il sito" or "i colleghi di": an outlet
     assert types["Snopes"] == "ORG"
     # "il sito di Mario Rossi" is his site, not a kind noun in apposition
