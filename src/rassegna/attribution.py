@@ -550,6 +550,10 @@ def _listed_complements(toks: list[Tok], comma: int, mod) -> int | None:
     return k if joined and k < n and (toks[k].text in _BOUNDARY_PUNCT or toks[k].text in _TERMINAL) else None
 
 
+# Marks a source never runs past (a comma is an apposition's or a list's, decided case by case)
+_SOURCE_BREAKS = frozenset({";", ":", "(", ")", "—", "–", "“", "”", "«", "»", '"', "„"})
+
+
 def _np_after(toks: list[Tok], idx: int, lex: Lexicon, text: str,
               allow_time: bool = True) -> tuple[tuple[int, int] | None, int]:
     """The noun phrase starting at token `idx` (after a cue); returns (span, next token index)."""
@@ -581,8 +585,8 @@ def _np_after(toks: list[Tok], idx: int, lex: Lexicon, text: str,
         # "ha commentato chi ha pubblicato su Facebook il contenuto": the free relative, to its
         # clause's end, is the source
         j = i + 1
-        while j < n and j - i < 16 and toks[j].text not in _TERMINAL and toks[j].text not in {
-                ",", ";", ":", "(", ")", "—", "–", "“", "”", "«", "»", '"', "„"}:
+        while j < n and j - i < 16 and toks[j].text not in _TERMINAL and toks[j].text != "," \
+                and toks[j].text not in _SOURCE_BREAKS:
             if j > i + 2 and not toks[j].is_cap and toks[j].low.endswith(getattr(mod, "CONDITIONAL_SUFFIXES", ())):
                 # "secondo chi ha pubblicato il video | sarebbe …": the main clause's verb, and
                 # its subject when one stands before it ("… su Facebook | l'immagine mostrerebbe")
@@ -599,7 +603,7 @@ def _np_after(toks: list[Tok], idx: int, lex: Lexicon, text: str,
     while i < n and i - start < 16:
         t = toks[i]
         low = t.low
-        if t.text in _TERMINAL or t.text in {";", ":", "(", ")", "—", "–", "“", "”", "«", "»", '"', "„"}:
+        if t.text in _TERMINAL or t.text in _SOURCE_BREAKS:
             break
         if t.text == ",":
             listed = _listed_complements(toks, i, mod)
@@ -1785,9 +1789,15 @@ def _role_named_elsewhere(text: str, role: str) -> str | None:
 
 def _quoted(doc: Document, span: Span) -> bool:
     """Whether `span` lies inside quotation marks."""
-    quoted = [(q.start, q.end) for q in doc.quotations] or [
-        (q.inner_start, q.inner_end) for q in find_quotes(doc.text)]
+    quoted = [(q.start, q.end) for q in doc.quotations] or _quote_spans(doc.text)
     return any(a <= span.start and span.end <= b for a, b in quoted)
+
+
+@lru_cache(maxsize=8)
+def _quote_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The inner spans of a text's quotations, found once per text however many of its
+    speakers are asked about (a document without `quotations` read, or without any)."""
+    return tuple((q.inner_start, q.inner_end) for q in find_quotes(text))
 
 
 def _unplaced_names(doc: Document, src: Span) -> list[tuple[int, int, str, bool]]:

@@ -147,9 +147,10 @@ def _linked(a: dict, b: dict, ca: dict, cb: dict, ha: str | None, hb: str | None
     return similarity >= CONTEXT_ALONE
 
 
-_HYPHEN = "-‑"
-# the hyphen right after the number ("16-inch", "2.0-liter"), not inside a unit ("406 lb-ft")
+# the hyphen right after the number ("16-inch", "2.0-liter"), not inside a unit ("406 lb-ft"),
+# either inside the figure as written or right after it ("four" + "-door")
 _COMPOUND_WORD = re.compile(r"(?:\d|^[^\W\d_]+)[-‑]([^\W\d_]+)$")
+_HYPHENATED_WORD = re.compile(r"[-‑]([^\W\d_]+)")
 
 
 def _classifies(text: str, q: dict) -> bool:
@@ -157,9 +158,8 @@ def _classifies(text: str, q: dict) -> bool:
     MacBook", "four-door coupe", "180-day cruise"): it says what kind of thing that is, and
     other values are other things, not other accounts (`en.COUNTING_COMPOUNDS` excepted)."""
     compound = _COMPOUND_WORD.search(q["text"])
-    if compound is None and q["end"] < len(text) and text[q["end"]] in _HYPHEN and (
-            q["text"][-1:].isdigit() or q["text"].isalpha()):
-        compound = re.match(r"[-‑]([^\W\d_]+)", text[q["end"]:])
+    if compound is None and (q["text"][-1:].isdigit() or q["text"].isalpha()):
+        compound = _HYPHENATED_WORD.match(text, q["end"])
     return compound is not None and compound.group(1).lower() not in en.COUNTING_COMPOUNDS
 
 
@@ -257,7 +257,7 @@ def _claim(story: str, members: list[dict], independent: dict[str, str], label_f
     what the claim's contexts mostly speak of ("morti e feriti", not "soldati russi")."""
     members = sorted(members, key=lambda q: (q["doc"], q["start"]))
     conflict = _sources_disagree([(_source_of(q), interval(q), q["doc"]) for q in members if not is_vague(q)],
-                                 named or {})
+                                 named)
     stated = [q for q in members if not is_vague(q)] or members
     points = sorted({float(v) for q in stated
                      for v in (q["value"], q["high"] if q["qualifier"] == "range" else None) if v is not None})
@@ -353,15 +353,29 @@ def _named_things(dossier) -> dict[str, Counter]:
     return named
 
 
+def _shared_mentions(a: str, b: str, named: dict[str, Counter]) -> tuple[int, int] | None:
+    """(mentions shared, mentions of the document with fewer), each entity counted up to the
+    lesser number of mentions; None when one of the two names nothing."""
+    na, nb = named.get(a), named.get(b)
+    if not na or not nb:
+        return None
+    return sum(min(n, nb[e]) for e, n in na.items() if e in nb), min(sum(na.values()), sum(nb.values()))
+
+
+def subject_share(a: str, b: str, named: dict[str, Counter]) -> float | None:
+    """The share of the smaller document's entity mentions that the other also names."""
+    found = _shared_mentions(a, b, named)
+    return None if found is None else found[0] / found[1]
+
+
 def same_subject(a: str, b: str, named: dict[str, Counter]) -> bool:
     """Two documents speak of the same things when the mentions of the one with fewer share
-    SHARED_SUBJECT or more with the other's (each entity counted up to the lesser number of
-    mentions); with no names in one of them there is nothing to tell them apart."""
-    if a == b or not named.get(a) or not named.get(b):
+    SHARED_SUBJECT or more with the other's; with no names in one of them there is nothing to
+    tell them apart."""
+    if a == b:
         return True
-    na, nb = named[a], named[b]
-    shared = sum(min(n, nb[e]) for e, n in na.items() if e in nb)
-    return shared >= SHARED_SUBJECT * min(sum(na.values()), sum(nb.values()))
+    found = _shared_mentions(a, b, named)
+    return found is None or found[0] >= SHARED_SUBJECT * found[1]
 
 
 def _plain(v: float) -> float | int:

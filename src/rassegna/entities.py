@@ -378,7 +378,6 @@ def canonical_entities(documents: list[Document]) -> list[dict]:
                 by_doc[doc.id].append(key)
     union = _Union(names)
     publishers = _publisher_names(documents)
-    italian = {d.id: d.text for d in documents if (d.language or "")[:2] == "it"}
     texts = {d.id: (d.text, (d.language or "")[:2]) for d in documents}
     for name in names.values():
         surface = name.surface
@@ -388,7 +387,7 @@ def canonical_entities(documents: list[Document]) -> list[dict]:
             # the outlet that published the corpus's articles ("Facta" of facta.news, read as
             # a person 691 times in 691 because the NER data knows a prime minister Facta)
             _read_all_as(name, "ORG")
-        elif len(name.words) == 1 and name.type == "PER" and _article_share(name, italian) >= ARTICLE_SHARE:
+        elif len(name.words) == 1 and name.type == "PER" and _article_share(name, texts) >= ARTICLE_SHARE:
             # "l'Aifa", "dell'Anf", "lo Spallanzani": no article of that kind goes before a
             # surname; the model's commonest other reading, else an organisation
             others = Counter({t: n for t, n in name.types.items() if t != "PER"})
@@ -476,36 +475,46 @@ _KIND_NOUNS = {"it": (it.ORGANISATION_KIND_NOUNS, it.ORGANISATION_MEMBER_NOUNS),
 _LINKS = frozenset({"di", "del", "della", "dell", "of", "at"})
 
 
-def _kind_noun_share(name: _Name, texts: dict[str, tuple[str, str]]) -> float:
-    """`texts`: every document's (text, language) by id."""
-    if len(name.mentions) < KIND_NOUN_MIN_MENTIONS:
-        return 0.0
-    after = 0
+def _mention_share(name: _Name, texts: dict[str, tuple[str, str]], min_mentions: int, after) -> float:
+    """The share of `name`'s mentions for which `after(text before the mention, language)` is
+    true, over those for which it is not None (a mention in a language the test does not read);
+    0 below `min_mentions` counted. `texts`: every document's (text, language) by id."""
+    hits = counted = 0
     for doc, start, _ in name.mentions:
         text, lang = texts[doc]
-        if lang not in _KIND_NOUNS:
-            continue
-        kinds, members = _KIND_NOUNS[lang]
-        words = re.findall(r"[\w-]+", text[max(0, start - 40):start].lower())
-        after += bool(words) and (words[-1] in kinds or len(words) > 1 and words[-1] in _LINKS
-                                  and words[-2] in members)
-    return after / len(name.mentions)
+        found = after(text[max(0, start - 40):start], lang)
+        if found is not None:
+            counted += 1
+            hits += found
+    return hits / counted if counted >= min_mentions else 0.0
 
 
-def _article_share(name: _Name, texts: dict[str, str]) -> float:
-    """`texts`: the Italian documents' texts by id."""
-    mentions = [(doc, start) for doc, start, _ in name.mentions if doc in texts]
-    if len(mentions) < ARTICLE_MIN_MENTIONS:
-        return 0.0
-    after = 0
-    for doc, start in mentions:
-        before = texts[doc][max(0, start - 8):start].lower()
-        words = re.findall(r"\w+['’]?|\S", before)
-        last = words[-1] if words else ""
-        elided = before.endswith(("'", "’"))
-        after += (last in it.NOT_BEFORE_SURNAMES) if elided else (
-            before.endswith(" ") and last in it.NOT_BEFORE_SURNAMES)
-    return after / len(mentions)
+def _after_kind_noun(before: str, lang: str) -> bool:
+    if lang not in _KIND_NOUNS:
+        return False
+    kinds, members = _KIND_NOUNS[lang]
+    words = re.findall(r"[\w-]+", before.lower())
+    return bool(words) and (words[-1] in kinds or len(words) > 1 and words[-1] in _LINKS
+                            and words[-2] in members)
+
+
+def _after_no_surname_article(before: str, lang: str) -> bool | None:
+    if lang != "it":
+        return None
+    before = before[-8:].lower()
+    words = re.findall(r"\w+['’]?|\S", before)
+    last = words[-1] if words else ""
+    if before.endswith(("'", "’")):
+        return last in it.NOT_BEFORE_SURNAMES
+    return before.endswith(" ") and last in it.NOT_BEFORE_SURNAMES
+
+
+def _kind_noun_share(name: _Name, texts: dict[str, tuple[str, str]]) -> float:
+    return _mention_share(name, texts, KIND_NOUN_MIN_MENTIONS, _after_kind_noun)
+
+
+def _article_share(name: _Name, texts: dict[str, tuple[str, str]]) -> float:
+    return _mention_share(name, texts, ARTICLE_MIN_MENTIONS, _after_no_surname_article)
 
 
 def _unread_lone_country_acronyms(names: dict[str, _Name]) -> None:

@@ -25,19 +25,28 @@ OVERRIDE_CONFIDENCE = 0.95
 OVERRIDE_MIN_LETTERS = 200
 
 
+def _classify(text: str, min_letters: int) -> tuple[str, float] | None:
+    """(language, confidence) for the text's first 5,000 characters, or None when they hold
+    fewer than `min_letters` letters."""
+    sample = text[:5000]
+    if sum(ch.isalpha() for ch in sample) < min_letters:
+        return None
+    return _identifier().classify(sample)
+
+
 def declared_or_detected(declared: str, text: str) -> str:
     """The declared language, unless the text is surely in another one."""
-    sample = text[:5000]
-    if sum(ch.isalpha() for ch in sample) < OVERRIDE_MIN_LETTERS:
+    found = _classify(text, OVERRIDE_MIN_LETTERS)
+    if found is None:
         return declared
-    lang, confidence = _identifier().classify(sample)
+    lang, confidence = found
     return lang if lang != declared and confidence >= OVERRIDE_CONFIDENCE else declared
 
 
 def detect_language(text: str, *, min_confidence: float = 0.5) -> str | None:
     """ISO 639-1 code of the text's language, or None when too short or too unsure."""
-    sample = text[:5000]
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+    found = _classify(text, MIN_LETTERS)
+    if found is None:
         return None
-    lang, confidence = _identifier().classify(sample)
+    lang, confidence = found
     return lang if confidence >= min_confidence else None

@@ -38,6 +38,8 @@ _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 # timeline can stand on: such sentences are not dated by them.
 _EVENT_ANCHORED = re.compile(r"\b(?:" + "|".join(sorted(time_it.EVENT_ANCHORED | time_en.EVENT_ANCHORED)) + r")$",
                              re.IGNORECASE)
+
+
 def _words_pattern(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
