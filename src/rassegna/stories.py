@@ -109,13 +109,15 @@ def _said_already(word: str, words: list[str]) -> bool:
 
 
 def _terms(doc: Document) -> Counter:
+    # stems come as sets: added sorted, so that the term order, and the float sums over it, do
+    # not follow the process's string hashing
     terms: Counter = Counter()
     for sentence in doc.sentences or []:
-        terms.update(stems(sentence.text))
+        terms.update(sorted(stems(sentence.text)))
     if not doc.sentences:
-        terms.update(stems(doc.text))
+        terms.update(sorted(stems(doc.text)))
     if doc.title:
-        terms.update(stems(doc.title))
+        terms.update(sorted(stems(doc.title)))
     for mention in doc.entities:
         terms[f"ENT:{name_key(mention.text)}"] += ENTITY_WEIGHT
     return terms

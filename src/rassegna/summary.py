@@ -44,7 +44,9 @@ def summarise(documents: list[Document], size: int | None = None,
                   if MIN_WORDS <= len(s.text.split()) <= MAX_WORDS and reads_as_prose(s.text)]
     if not candidates:
         return []
-    vectors = tfidf(Counter(stems(s.text)) for _, s in candidates)
+    # stems come as a set: sorted, so that the vectors' float sums do not follow the
+    # process's string hashing and near-ties pick the same sentence on every run
+    vectors = tfidf(Counter(sorted(stems(s.text))) for _, s in candidates)
     centroid = normalised(sum((Counter(v) for v in vectors), Counter()))
     relevance = [cosine(v, centroid) for v in vectors]
     lead = [LEAD_BONUS if s.start == _first_start(doc) else 0.0 for doc, s in candidates]

@@ -133,7 +133,7 @@ def _story_events(story: str | None, documents: list[Document]) -> list[dict]:
                 continue
             seen.add((sentence.start, cal[0]))
             dated.append({"doc": doc.id, "sentence": sentence, "timex": t, "cal": cal,
-                          "vector": normalised(Counter(stems(sentence.text)))})
+                          "vector": normalised(Counter(sorted(stems(sentence.text))))})
     # one event per group of alike sentences with the same date; compared only within a date
     by_date: dict[str, list[dict]] = defaultdict(list)
     for item in dated:
