@@ -9,7 +9,9 @@ Input per token: a word embedding (lowercased form, capped vocabulary), optional
 word vector learned from unlabeled text (`emb.vec`, read by the word's `vector_words` index),
 the embeddings of its two distributional cluster ids (`word_clusters.json`), a character CNN (width 3, max-pooled), and a
 few cheap flags the linear tagger also uses (inside a quotation, sentence/paragraph boundaries,
-cue-rate bucket, shape, which rule candidate covers it). A stack of bidirectional LSTMs reads a
+cue-rate bucket, shape, which rule candidate covers it), and for a model trained with them the
+flags of a dependency parse (`syntax_flags`: part of speech, label, and where the token hangs
+under the nearest cue-like word, as in semantic role labelling). A stack of bidirectional LSTMs reads a
 chunk of consecutive paragraphs (PolNeAR contents run across sentences and paragraphs), a linear
 layer gives per-token scores over `attribution_learned.TAGS`, decoded with BIO-constrained
 Viterbi (plus learned transition scores when the model was trained with a CRF).
@@ -28,6 +30,7 @@ from scipy.special import log_softmax
 
 from rassegna.attribution import _MODEL_DIR, Lexicon, Quote, Tok, find_quotes, tokenize
 from rassegna.model import Span
+from rassegna.syntax import Parse
 
 CHUNK_TOKENS = 200          # paragraphs are packed into chunks of about this many tokens
 MAX_WORD_CHARS = 20
@@ -39,6 +42,20 @@ _QUOTE_TOK = set("“”\"‘’«»'")
 
 # dense flag layout (see `token_inputs`)
 N_DENSE = 15 + len(_ROLES) * len(_KEPT) + len(_ROLES) * len(_KINDS) + len(_ROLES)
+
+# syntax flags (`syntax_flags`), appended to the dense flags of a model trained with them
+_REL_GROUPS = {
+    **dict.fromkeys(("nsubj", "nsubjpass", "csubj", "csubjpass", "expl"), 0),     # subject
+    **dict.fromkeys(("ccomp", "xcomp", "parataxis"), 1),                           # complement clause
+    **dict.fromkeys(("advcl", "acl", "relcl"), 2),                                 # modifier clause
+    **dict.fromkeys(("dobj", "dative", "attr", "oprd", "acomp"), 3),               # object
+    **dict.fromkeys(("prep", "agent"), 4),
+    **dict.fromkeys(("conj", "cc"), 5),
+    "punct": 6,
+}
+_N_GROUPS = 9                   # the seven groups above, "other" (7), no cue-like ancestor (8)
+N_SYNTAX = 18 + 46 + 3 + _N_GROUPS + 4 + 3 + 2
+_ANCESTOR_STEPS = 8
 
 
 def _rate_bucket(r: float) -> int:
@@ -72,9 +89,11 @@ class Inputs:
 def token_inputs(text: str, toks: list[Tok], sentences: list[Span], quotes: list[Quote],
                  marks: list[tuple[int, int, str]], cue_rate: dict[str, float], vocab: dict[str, int],
                  chars: dict[str, int], clusters: dict[str, list[int]] | None,
-                 vector_ids: dict[str, int] | None = None) -> Inputs:
+                 vector_ids: dict[str, int] | None = None,
+                 parse: Parse | None = None, parse_tensor: bool = False) -> Inputs:
     """Per-token model inputs (see the module docstring); the same function builds the training
-    inputs, so train and run time agree."""
+    inputs, so train and run time agree. With a parse (`syntax.parse_tokens`), the syntax flags
+    follow the dense flags, and with `parse_tensor` the parser's contextual vectors after them."""
     from rassegna.attribution_learned import paragraphs_of, token_positions
 
     n = len(toks)
@@ -124,7 +143,55 @@ def token_inputs(text: str, toks: list[Tok], sentences: list[Span], quotes: list
     vec = None
     if vector_ids is not None:
         vec = np.array([vector_ids.get(t.low, 0) for t in toks], dtype=np.int64)
+    if parse is not None:
+        extra = [syntax_flags(toks, parse, cue_rate)] + ([parse.tensor] if parse_tensor else [])
+        dense = np.concatenate([dense, *extra], axis=1)
     return Inputs(w, cl, ch, dense, vec)
+
+
+def syntax_flags(toks: list[Tok], parse: Parse, cue_rate: dict[str, float]) -> np.ndarray:
+    """(n, N_SYNTAX) one-hot flags from a dependency parse: part of speech, dependency label,
+    head to the left / right / none; and, as in semantic role labelling, where the token hangs
+    under the nearest cue-like ancestor (a word that is a cue ≥ 10% of the time in train): the
+    relation group of the path's first step below it (subject, complement clause, object, …),
+    how far up it is, and how cue-like; and whether the token itself is cue-like with a
+    complement clause or a subject below it."""
+    from rassegna.syntax import DEPS
+
+    pos, dep, head = parse.pos, parse.dep, parse.head
+    n = len(toks)
+    out = np.zeros((n, N_SYNTAX), dtype=np.float32)
+    if not n:
+        return out
+    rate = [_rate_bucket(cue_rate.get(t.low, 0.0)) for t in toks]
+    group = [_REL_GROUPS.get(DEPS[d - 1], 7) if d else 7 for d in dep]
+    clause_below, subj_below = [False] * n, [False] * n
+    for i in range(n):
+        h = int(head[i])
+        if h != i:
+            clause_below[h] |= group[i] == 1
+            subj_below[h] |= group[i] == 0
+    b_dir, b_grp = 18 + 46, 18 + 46 + 3
+    b_depth, b_rate, b_self = b_grp + _N_GROUPS, b_grp + _N_GROUPS + 4, b_grp + _N_GROUPS + 4 + 3
+    rows = np.arange(n)
+    out[rows, pos] = 1
+    out[rows, 18 + dep] = 1
+    for i in range(n):
+        h = int(head[i])
+        out[i, b_dir + (0 if h < i else 1 if h > i else 2)] = 1
+        child, up, depth = i, h, 1
+        while up != child and depth <= _ANCESTOR_STEPS and rate[up] < 2:
+            child, up, depth = up, int(head[up]), depth + 1
+        if up != child and rate[up] >= 2:
+            out[i, b_grp + group[child]] = 1
+            out[i, b_depth + (0 if depth == 1 else 1 if depth == 2 else 2 if depth <= 4 else 3)] = 1
+            out[i, b_rate + rate[up] - 2] = 1
+        else:
+            out[i, b_grp + _N_GROUPS - 1] = 1
+        if rate[i] >= 2:
+            out[i, b_self] = clause_below[i]
+            out[i, b_self + 1] = subj_below[i]
+    return out
 
 
 # ---------------------------------------------------------------- numpy forward pass
@@ -212,6 +279,8 @@ class NeuralTagger:
     crf: bool = False            # trained with a CRF: decode raw scores with `trans`
     vector_ids: dict[str, int] | None = None   # words of the frozen vectors (`emb.vec`), if any
     lm: WordLM | None = None     # the language model whose states it reads (`lm.proj_w`), if any
+    syntax: bool = False         # reads the syntax flags of a dependency parse (`syntax_flags`)
+    parse_tensor: bool = False   # and the parser's contextual vectors (`Parse.tensor`)
 
     def embed(self, inp: Inputs) -> np.ndarray:
         p = self.params
@@ -280,6 +349,8 @@ def load_neural(path, lang: str = "en") -> NeuralTagger:
         vector_words = [str(s) for s in z["vector_words"]] if "vector_words" in z.files else None
         vectors_file = str(z["vectors_file"]) if "vectors_file" in z.files else None
         lm_file = str(z["lm_file"]) if "lm_file" in z.files else None
+        syntax = bool(z["syntax"]) if "syntax" in z.files else False
+        parse_tensor = bool(z["parse_tensor"]) if "parse_tensor" in z.files else False
     if vectors_file:
         # frozen vectors shared by the members of an ensemble are stored once beside them
         params["emb.vec"], vector_words = shared_vectors(str(Path(path).parent / vectors_file))
@@ -292,7 +363,7 @@ def load_neural(path, lang: str = "en") -> NeuralTagger:
     vector_ids = {w: i + 1 for i, w in enumerate(vector_words)} if vector_words is not None else None
     lm = load_lm(str(Path(path).parent / lm_file)) if lm_file else None
     return NeuralTagger(params, layers, vocab, chars, dict(zip(cue_words, cue_rates)), trans, clusters, crf,
-                        vector_ids, lm)
+                        vector_ids, lm, syntax, parse_tensor)
 
 
 @lru_cache(maxsize=4)
@@ -348,10 +419,15 @@ def neural_scores(text: str, sentences: list[Span], lex: Lexicon, model: NeuralT
     members = model.members if isinstance(model, NeuralEnsemble) else [model]
     total = None
     lm_states: dict[int, np.ndarray] = {}      # members that share a language model read it once
+    parse = None
+    if any(m.syntax for m in members):
+        from rassegna.syntax import parse_tokens
+
+        parse = parse_tokens(text, sentences, [t.start for t in toks], [t.end for t in toks])
     with _one_blas_thread():
         for m in members:
             inp = token_inputs(text, toks, sentences, quotes, marks, m.cue_rate, m.vocab, m.chars, m.clusters,
-                               m.vector_ids)
+                               m.vector_ids, parse if m.syntax else None, m.parse_tensor)
             if m.lm is not None:
                 if id(m.lm) not in lm_states:
                     lm_states[id(m.lm)] = m.lm.states(toks, ranges)

@@ -15,7 +15,9 @@ re-implemented in numpy in `rassegna.attribution_neural`).
 2. Inputs (`attribution_neural.token_inputs`): lowercased word (vocabulary of the `--vocab` most
    frequent train words seen ≥ 2 times), with `--vectors` its frozen vector learned from
    unlabeled text (`train_clusters.py --vectors`), the two word-cluster ids, characters (CNN), and flags
-   (quotation, sentence/paragraph boundaries, cue-rate bucket, shape, stacked rule candidates).
+   (quotation, sentence/paragraph boundaries, cue-rate bucket, shape, stacked rule candidates);
+   with `--syntax` also flags from the packaged English dependency parser
+   (`attribution_neural.syntax_flags`; parses cached in training/output/neural_syntax_*.pkl).
    Sequences are chunks of whole paragraphs (`chunks_of`, ≈ 200 tokens).
 3. BiLSTM (`--layers`, `--hidden` per direction), dropout, softmax cross-entropy per token
    or, with `--crf`, a linear-chain CRF (learned transitions, exported as `trans`), Adam, fixed
@@ -47,6 +49,7 @@ from rassegna import attribution as A  # noqa: E402
 from rassegna import attribution_learned as L  # noqa: E402
 from rassegna import attribution_neural as N  # noqa: E402
 from rassegna.evaluate.attribution import METRICS, Counts, read_polnear, score_article  # noqa: E402
+from rassegna.syntax import TENSOR_WIDTH  # noqa: E402
 
 OUT = Path(A.__file__).parent / "models" / "attribution_en" / "neural.npz"
 CACHE = Path(__file__).resolve().parents[2] / "training" / "output" / "neural_prep.pkl"
@@ -86,12 +89,31 @@ def build_vocab(docs, cap: int):
     return vocab, char_list
 
 
-def featurize(docs, rates, vocab, chars, clusters, vector_ids=None, lm=None):
+def parsed(docs, name: str):
+    """Per document: its dependency parse on our tokens (`syntax.parse_tokens`; cached, the
+    parser takes a minute or two over train)."""
+    from rassegna.syntax import MODEL_VERSION, parse_tokens
+
+    path = CACHE.parent / f"neural_syntax_{name}.pkl"
+    key = (MODEL_VERSION, "Parse", [d["art"].text[:200] for d in docs])
+    if path.exists():
+        with path.open("rb") as f:
+            got = pickle.load(f)
+        if got["key"] == key:
+            return got["parses"]
+    parses = [parse_tokens(d["art"].text, d["sents"], [t.start for t in d["toks"]], [t.end for t in d["toks"]])
+              for d in docs]
+    with path.open("wb") as f:
+        pickle.dump({"key": key, "parses": parses}, f)
+    return parses
+
+
+def featurize(docs, rates, vocab, chars, clusters, vector_ids=None, lm=None, parses=None, parse_tensor=False):
     v = {w: i + 2 for i, w in enumerate(vocab)}
     c = {x: i + 2 for i, x in enumerate(chars)}
-    for d in docs:
+    for k, d in enumerate(docs):
         d["inp"] = N.token_inputs(d["art"].text, d["toks"], d["sents"], d["quotes"], d["marks"], rates, v, c,
-                                  clusters, vector_ids)
+                                  clusters, vector_ids, parses[k] if parses is not None else None, parse_tensor)
         d["ranges"] = N.chunks_of(d["art"].text, d["toks"])
         if lm is not None:
             # the language model is frozen: its states are computed once, by the run-time code
@@ -129,7 +151,7 @@ def make_model(args, n_vocab, n_chars, vec_table=None, lm_size=0):
                 self.char = nn.Embedding(n_chars + 2, 16, padding_idx=0)
                 self.conv = nn.Conv1d(16, args.char_filters, 3, padding=1)
                 size += args.char_filters
-            size += N.N_DENSE
+            size += N.N_DENSE + (N.N_SYNTAX if args.syntax else 0) + (TENSOR_WIDTH if args.parse_tensor else 0)
             if lm_size:
                 # the language model's states (2 × 256) projected down before the BiLSTM
                 self.lm_proj = nn.Linear(lm_size, args.lm_dim)
@@ -197,7 +219,7 @@ def batch_tensors(items):
     w = np.zeros((bsz, steps), dtype=np.int64)
     cl = np.zeros((bsz, steps, 2), dtype=np.int64)
     ch = np.zeros((bsz, steps, N.MAX_WORD_CHARS), dtype=np.int64)
-    dense = np.zeros((bsz, steps, N.N_DENSE), dtype=np.float32)
+    dense = np.zeros((bsz, steps, items[0][0]["inp"].dense.shape[1]), dtype=np.float32)
     vec = np.zeros((bsz, steps), dtype=np.int64)
     first = items[0][0]["inp"].lm
     lm = np.zeros((bsz, steps, first.shape[1] if first is not None else 0), dtype=np.float32)
@@ -305,6 +327,10 @@ def export(net, args, vocab, chars, rates, path: Path, vector_words=None):
         p["lm.proj_w"], p["lm.proj_b"] = sd["lm_proj.weight"], sd["lm_proj.bias"]
         # read beside the model by `load_neural`: a path relative to the model's folder
         extra["lm_file"] = np.array(os.path.relpath(args.lm.resolve(), path.resolve().parent))
+    if args.syntax:
+        extra["syntax"] = np.array(1)      # reads `syntax_flags` after the dense flags
+    if args.parse_tensor:
+        extra["parse_tensor"] = np.array(1)   # and the parser's vectors after those
     if args.char_filters:
         p["emb.char"], p["char.conv_w"], p["char.conv_b"] = sd["char.weight"], sd["conv.weight"], sd["conv.bias"]
     for layer in range(args.layers):
@@ -334,6 +360,10 @@ def main(argv=None):
     ap.add_argument("--vectors", type=Path, help="frozen word vectors (train_clusters.py --vectors)")
     ap.add_argument("--lm", type=Path, help="a word language model (train_lm.py) whose states are inputs")
     ap.add_argument("--lm-dim", type=int, default=128, help="the size its states are projected to")
+    ap.add_argument("--syntax", action="store_true",
+                    help="dependency-parse flags (rassegna.syntax, the packaged English parser) as inputs")
+    ap.add_argument("--parse-tensor", action="store_true",
+                    help="with --syntax, also the parser's contextual token vectors (spaCy's doc.tensor)")
     ap.add_argument("--crf", action="store_true", help="a linear-chain CRF on top (else softmax)")
     ap.add_argument("--dropout", type=float, default=0.3)
     ap.add_argument("--lr", type=float, default=2e-3)
@@ -366,8 +396,12 @@ def main(argv=None):
     vector_words, vec_table = load_vectors(args.vectors) if args.vectors else (None, None)
     vector_ids = {w: i + 1 for i, w in enumerate(vector_words)} if vector_words else None
     lm = N.load_lm(str(args.lm)) if args.lm else None
-    featurize(tr_docs, rates, vocab, chars, clusters, vector_ids, lm)
-    featurize(sel_docs, rates, vocab, chars, clusters, vector_ids, lm)
+    tr_parses = parsed(tr_docs, "train") if args.syntax else None
+    sel_parses = parsed(sel_docs, args.select) if args.syntax else None
+    if args.parse_tensor and not args.syntax:
+        ap.error("--parse-tensor needs --syntax")
+    featurize(tr_docs, rates, vocab, chars, clusters, vector_ids, lm, tr_parses, args.parse_tensor)
+    featurize(sel_docs, rates, vocab, chars, clusters, vector_ids, lm, sel_parses, args.parse_tensor)
     log(f"{len(tr_docs)} train / {len(sel_docs)} selection docs, vocab {len(vocab)}, chars {len(chars)}, "
         f"prepared in {time.time() - t0:.0f}s")
     args_model = L._arg_model("en")
