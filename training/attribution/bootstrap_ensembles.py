@@ -46,8 +46,8 @@ def f1(rows) -> float:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("data", type=Path)
-    ap.add_argument("--a", type=Path, nargs="+", required=True)
-    ap.add_argument("--b", type=Path, nargs="+", required=True)
+    for name in ("a", "b"):
+        ap.add_argument(f"--{name}", type=Path, nargs="+", required=True, help=f"the members of ensemble {name.upper()}")
     ap.add_argument("--resamples", type=int, default=2000)
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args(argv)
