@@ -114,3 +114,10 @@ def test_models_that_read_the_parse(tmp_path):
     toks, mixed, _ = N.neural_scores(text, sents, lex, N.NeuralEnsemble([plain, both]))
     alone = [N.neural_scores(text, sents, lex, m)[1] for m in (plain, both)]
     np.testing.assert_allclose(mixed, (alone[0] + alone[1]) / 2, rtol=1e-5, atol=1e-5)
+
+
+def test_overlong_sentences_stay_unparsed():
+    text = "The mayor said so. " + "word " * (S.MAX_SENTENCE_CHARS // 5 + 10)
+    toks, parse = _parse(text, [(0, 18), (19, len(text))])
+    assert parse.dep[1] > 0                      # the short sentence is parsed
+    assert not parse.dep[5:].any() and not parse.tensor[5:].any()

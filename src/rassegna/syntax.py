@@ -53,6 +53,9 @@ class Parse:
 
 
 TENSOR_WIDTH = 96
+# a "sentence" longer than this is a list, a table or a page without punctuation: its parse
+# would mean little and cost much (spaCy refuses texts over nlp.max_length), so it stays unparsed
+MAX_SENTENCE_CHARS = 5000
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +83,7 @@ def parse_tokens(text: str, sentences: list[Span], starts: list[int], ends: list
     def ours(char: int) -> int:     # our token covering (or last starting before) a character
         return max(bisect_right(starts, char) - 1, 0)
 
-    spans = [s for s in sentences if s.end > s.start]
+    spans = [s for s in sentences if 0 < s.end - s.start <= MAX_SENTENCE_CHARS]
     docs = english_parser().pipe((text[s.start:s.end] for s in spans), batch_size=64)
     for s, sdoc in zip(spans, docs):
         # several of spaCy's tokens in one of ours: keep the one whose head lies outside it
