@@ -30,7 +30,7 @@ from scipy.special import log_softmax
 
 from rassegna.attribution import _MODEL_DIR, Lexicon, Quote, Tok, find_quotes, tokenize
 from rassegna.model import Span
-from rassegna.syntax import Parse
+from rassegna.syntax import DEPS, UPOS, Parse
 
 CHUNK_TOKENS = 200          # paragraphs are packed into chunks of about this many tokens
 MAX_WORD_CHARS = 20
@@ -54,7 +54,16 @@ _REL_GROUPS = {
     "punct": 6,
 }
 _N_GROUPS = 9                   # the seven groups above, "other" (7), no cue-like ancestor (8)
-N_SYNTAX = 18 + 46 + 3 + _N_GROUPS + 4 + 3 + 2
+_GROUP_OF_DEP = np.array([7] + [_REL_GROUPS.get(d, 7) for d in DEPS])   # by label id (0: none)
+# layout: part of speech, label (each with 0 = unknown), head side, group, depth, ancestor's
+# cue-rate bucket (2-4), the cue-like token's own two flags
+_B_DEP = len(UPOS) + 1
+_B_DIR = _B_DEP + len(DEPS) + 1
+_B_GROUP = _B_DIR + 3
+_B_DEPTH = _B_GROUP + _N_GROUPS
+_B_RATE = _B_DEPTH + 4
+_B_SELF = _B_RATE + 3
+N_SYNTAX = _B_SELF + 2
 _ANCESTOR_STEPS = 8
 
 
@@ -156,41 +165,37 @@ def syntax_flags(toks: list[Tok], parse: Parse, cue_rate: dict[str, float]) -> n
     relation group of the path's first step below it (subject, complement clause, object, …),
     how far up it is, and how cue-like; and whether the token itself is cue-like with a
     complement clause or a subject below it."""
-    from rassegna.syntax import DEPS
-
     pos, dep, head = parse.pos, parse.dep, parse.head
     n = len(toks)
     out = np.zeros((n, N_SYNTAX), dtype=np.float32)
     if not n:
         return out
     rate = [_rate_bucket(cue_rate.get(t.low, 0.0)) for t in toks]
-    group = [_REL_GROUPS.get(DEPS[d - 1], 7) if d else 7 for d in dep]
+    group = _GROUP_OF_DEP[dep].tolist()
     clause_below, subj_below = [False] * n, [False] * n
     for i in range(n):
         h = int(head[i])
         if h != i:
             clause_below[h] |= group[i] == 1
             subj_below[h] |= group[i] == 0
-    b_dir, b_grp = 18 + 46, 18 + 46 + 3
-    b_depth, b_rate, b_self = b_grp + _N_GROUPS, b_grp + _N_GROUPS + 4, b_grp + _N_GROUPS + 4 + 3
     rows = np.arange(n)
     out[rows, pos] = 1
-    out[rows, 18 + dep] = 1
+    out[rows, _B_DEP + dep] = 1
     for i in range(n):
         h = int(head[i])
-        out[i, b_dir + (0 if h < i else 1 if h > i else 2)] = 1
+        out[i, _B_DIR + (0 if h < i else 1 if h > i else 2)] = 1
         child, up, depth = i, h, 1
         while up != child and depth <= _ANCESTOR_STEPS and rate[up] < 2:
             child, up, depth = up, int(head[up]), depth + 1
         if up != child and rate[up] >= 2:
-            out[i, b_grp + group[child]] = 1
-            out[i, b_depth + (0 if depth == 1 else 1 if depth == 2 else 2 if depth <= 4 else 3)] = 1
-            out[i, b_rate + rate[up] - 2] = 1
+            out[i, _B_GROUP + group[child]] = 1
+            out[i, _B_DEPTH + (0 if depth == 1 else 1 if depth == 2 else 2 if depth <= 4 else 3)] = 1
+            out[i, _B_RATE + rate[up] - 2] = 1
         else:
-            out[i, b_grp + _N_GROUPS - 1] = 1
+            out[i, _B_GROUP + _N_GROUPS - 1] = 1
         if rate[i] >= 2:
-            out[i, b_self] = clause_below[i]
-            out[i, b_self + 1] = subj_below[i]
+            out[i, _B_SELF] = clause_below[i]
+            out[i, _B_SELF + 1] = subj_below[i]
     return out
 
 

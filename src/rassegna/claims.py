@@ -252,7 +252,7 @@ def is_vague(q: dict) -> bool:
 
 
 def _claim(story: str, members: list[dict], independent: dict[str, str], label_from: list[dict],
-           named: dict[str, Counter] | None = None) -> dict:
+           named: dict[str, Counter]) -> dict:
     """The claim record; its label is the commonest concept among the figures that count
     what the claim's contexts mostly speak of ("morti e feriti", not "soldati russi")."""
     members = sorted(members, key=lambda q: (q["doc"], q["start"]))

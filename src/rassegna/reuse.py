@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from datasketch import MinHash, MinHashLSH
@@ -98,6 +98,13 @@ def stems(text: str) -> frozenset[str]:
     "nordcoreane"/"nordcoreani" or "deployed"/"deployment" meet.
     """
     return frozenset(filter(None, map(stem, _TOKEN.findall(text.lower()))))
+
+
+def stem_counts(text: str) -> Counter:
+    """`stems` as counts (one each), added in sorted order: the key order, and so float sums
+    over the keys, must not follow the process's string hashing, or near-ties in stories,
+    summaries and the timeline go one way or the other from run to run."""
+    return Counter(sorted(stems(text)))
 
 
 def stem(token: str) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from rassegna.model import Document
-from rassegna.reuse import stems
+from rassegna.reuse import stem_counts
 from rassegna.vectors import cosine, normalised, tfidf
 
 MIN_SENTENCES = 5
@@ -44,9 +44,7 @@ def summarise(documents: list[Document], size: int | None = None,
                   if MIN_WORDS <= len(s.text.split()) <= MAX_WORDS and reads_as_prose(s.text)]
     if not candidates:
         return []
-    # stems come as a set: sorted, so that the vectors' float sums do not follow the
-    # process's string hashing and near-ties pick the same sentence on every run
-    vectors = tfidf(Counter(sorted(stems(s.text))) for _, s in candidates)
+    vectors = tfidf(stem_counts(s.text) for _, s in candidates)
     centroid = normalised(sum((Counter(v) for v in vectors), Counter()))
     relevance = [cosine(v, centroid) for v in vectors]
     lead = [LEAD_BONUS if s.start == _first_start(doc) else 0.0 for doc, s in candidates]

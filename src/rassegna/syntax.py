@@ -86,6 +86,7 @@ def parse_tokens(text: str, sentences: list[Span], starts: list[int], ends: list
     spans = [s for s in sentences if 0 < s.end - s.start <= MAX_SENTENCE_CHARS]
     docs = english_parser().pipe((text[s.start:s.end] for s in spans), batch_size=64)
     for s, sdoc in zip(spans, docs):
+        vectors = sdoc.tensor if sdoc.tensor.shape[1:] == (TENSOR_WIDTH,) else None
         # several of spaCy's tokens in one of ours: keep the one whose head lies outside it
         for tok in sdoc:
             if tok.is_space:
@@ -99,6 +100,6 @@ def parse_tokens(text: str, sentences: list[Span], starts: list[int], ends: list
             pos[i] = _UPOS_ID.get(tok.pos_, 0)
             dep[i] = _DEP_ID.get(tok.dep_, _DEP_ID["dep"])
             head[i] = h
-            if sdoc.tensor.shape[1] == TENSOR_WIDTH:
-                tensor[i] = sdoc.tensor[tok.i]
+            if vectors is not None:
+                tensor[i] = vectors[tok.i]
     return Parse(pos, dep, head, tensor)

@@ -13,11 +13,11 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from rassegna.lang import time_en, time_it
 from rassegna.model import Document
-from rassegna.reuse import stems
+from rassegna.reuse import stem_counts
 from rassegna.vectors import cosine, normalised
 
 SAME_EVENT = 0.3
@@ -133,7 +133,7 @@ def _story_events(story: str | None, documents: list[Document]) -> list[dict]:
                 continue
             seen.add((sentence.start, cal[0]))
             dated.append({"doc": doc.id, "sentence": sentence, "timex": t, "cal": cal,
-                          "vector": normalised(Counter(sorted(stems(sentence.text))))})
+                          "vector": normalised(stem_counts(sentence.text))})
     # one event per group of alike sentences with the same date; compared only within a date
     by_date: dict[str, list[dict]] = defaultdict(list)
     for item in dated:

@@ -60,25 +60,32 @@ def log(msg):
     print(time.strftime("%H:%M:%S"), msg, flush=True)
 
 
+def cached(path: Path, key, compute):
+    """`compute()`, kept in a pickle at `path` and read back while `key` is the same."""
+    if path.exists():
+        with path.open("rb") as f:
+            got = pickle.load(f)
+        if got["key"] == key:
+            return got["value"]
+    value = compute()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as f:
+        pickle.dump({"key": key, "value": value}, f)
+    return value
+
+
 def prepared(data: Path, select: str):
     """Tokenised train/selection documents with gold tags and rule marks (cached: the rule
     candidates take a while)."""
-    key = (str(data), select)
-    if CACHE.exists():
-        with CACHE.open("rb") as f:
-            got = pickle.load(f)
-        if got["key"] == key:
-            return got["train"], got["sel"]
-    tr = read_polnear(data / "train")
-    if select == "dev":
-        sel = read_polnear(data / "dev")
-    else:
-        tr, sel = tr[:700], tr[700:]
-    tr_docs, sel_docs = TT.prepare(tr), TT.prepare(sel)
-    CACHE.parent.mkdir(parents=True, exist_ok=True)
-    with CACHE.open("wb") as f:
-        pickle.dump({"key": key, "train": tr_docs, "sel": sel_docs}, f)
-    return tr_docs, sel_docs
+    def compute():
+        tr = read_polnear(data / "train")
+        if select == "dev":
+            sel = read_polnear(data / "dev")
+        else:
+            tr, sel = tr[:700], tr[700:]
+        return TT.prepare(tr), TT.prepare(sel)
+
+    return cached(CACHE, (str(data), select), compute)
 
 
 def build_vocab(docs, cap: int):
@@ -94,18 +101,10 @@ def parsed(docs, name: str):
     parser takes a minute or two over train)."""
     from rassegna.syntax import MODEL_VERSION, parse_tokens
 
-    path = CACHE.parent / f"neural_syntax_{name}.pkl"
-    key = (MODEL_VERSION, "Parse", [d["art"].text[:200] for d in docs])
-    if path.exists():
-        with path.open("rb") as f:
-            got = pickle.load(f)
-        if got["key"] == key:
-            return got["parses"]
-    parses = [parse_tokens(d["art"].text, d["sents"], [t.start for t in d["toks"]], [t.end for t in d["toks"]])
-              for d in docs]
-    with path.open("wb") as f:
-        pickle.dump({"key": key, "parses": parses}, f)
-    return parses
+    return cached(CACHE.parent / f"neural_syntax_{name}.pkl",
+                  (MODEL_VERSION, "Parse", [d["art"].text[:200] for d in docs]),
+                  lambda: [parse_tokens(d["art"].text, d["sents"], [t.start for t in d["toks"]],
+                                        [t.end for t in d["toks"]]) for d in docs])
 
 
 def featurize(docs, rates, vocab, chars, clusters, vector_ids=None, lm=None, parses=None, parse_tensor=False):
