@@ -7,7 +7,9 @@ GPE/LOC/FAC -> LOC, NORP/EVENT/WORK_OF_ART/PRODUCT/LAW/LANGUAGE -> MISC, numeric
 labels -> no entity) and scored with `rassegna.evaluate.ner`'s reader, prediction and scoring
 helpers, as `rassegna eval ner` scores a given pipeline: entity-level exact match, conlleval.
 On MEANTIME only recall is meaningful (it marks only the names its events link). Also prints the
-sentences per second and, per file, the commonest (gold, predicted) type pairs on exact spans.
+sentences per second, how well its spans alone match (types ignored, a leading "the" dropped:
+OntoNotes puts it inside names such as "the La Valencia Hotel") and, per file, the commonest
+(gold, predicted) type pairs on exact spans.
 
     .venv/bin/python training/ner/packaged_en.py [FILE_OR_MEANTIME_DIR ...]
 """
@@ -33,15 +35,23 @@ ONTONOTES = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "
 Span = tuple[int, int, str]
 
 
-def evaluate(nlp: spacy.Language, path: Path) -> tuple[dict, Counter[tuple[str, str, str]], int, float]:
-    """Scores, the (gold type, predicted type, OntoNotes label) counts of gold spans found exactly
-    but typed differently ("-": a label mapped to no entity), sentence count and seconds."""
+def _untyped(spans: list[Span], words: list[str]) -> list[Span]:
+    """The spans with one type, a leading "the" dropped."""
+    return [(s + (e - s > 1 and words[s].lower() == "the"), e, "NAME") for s, e, _ in spans]
+
+
+def evaluate(nlp: spacy.Language, path: Path) -> tuple[dict, dict, Counter[tuple[str, str, str]], int, float]:
+    """Scores, the scores of the spans alone, the (gold type, predicted type, OntoNotes label)
+    counts of gold spans found exactly but typed differently ("-": a label mapped to no
+    entity), sentence count and seconds."""
     data = read_meantime(path) if path.is_dir() else read_conll(path)
     gold = [bio_to_spans(tags) for _, tags in data]
     t0 = time.perf_counter()
     raw: list[list[Span]] = predict_spans(nlp, [words for words, _ in data])
     elapsed = time.perf_counter() - t0
     pred = [[(s, e, ONTONOTES[lab]) for s, e, lab in spans if lab in ONTONOTES] for spans in raw]
+    spans_alone = score_spans([_untyped(g, words) for g, (words, _) in zip(gold, data)],
+                              [_untyped(p, words) for p, (words, _) in zip(pred, data)])
     confusion: Counter[tuple[str, str, str]] = Counter()
     for g, r in zip(gold, raw, strict=True):
         by_range = {(s, e): lab for s, e, lab in r}
@@ -49,7 +59,7 @@ def evaluate(nlp: spacy.Language, path: Path) -> tuple[dict, Counter[tuple[str, 
             got = by_range.get((s, e))
             if got is not None and ONTONOTES.get(got) != lab:
                 confusion[lab, ONTONOTES.get(got, "-"), got] += 1
-    return score_spans(gold, pred), confusion, len(data), elapsed
+    return score_spans(gold, pred), spans_alone, confusion, len(data), elapsed
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -59,7 +69,7 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     nlp = spacy.load(MODEL, exclude=["lemmatizer"])
     for path in args.files:
-        result, confusion, n, elapsed = evaluate(nlp, path)
+        result, spans_alone, confusion, n, elapsed = evaluate(nlp, path)
         print(f"\n{path} ({n} sentences, {n / elapsed:.0f} sentences/s)")
         print(f"{'':6} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6}")
         print(f"{'all':6} {result['precision']:6.3f} {result['recall']:6.3f} {result['f1']:6.3f} "
@@ -67,6 +77,8 @@ def main(argv: list[str] | None = None) -> None:
         for lab in TYPES:
             t = result["per_type"].get(lab, {"precision": 0.0, "recall": 0.0, "f1": 0.0, "support": 0})
             print(f"{lab:6} {t['precision']:6.3f} {t['recall']:6.3f} {t['f1']:6.3f} {t['support']:6d}")
+        print(f"{'spans':6} {spans_alone['precision']:6.3f} {spans_alone['recall']:6.3f} "
+              f"{spans_alone['f1']:6.3f}  (types ignored, a leading 'the' dropped)")
         pairs: Counter[tuple[str, str]] = Counter()
         for (gold_type, predicted, _), count in confusion.items():
             pairs[gold_type, predicted] += count
