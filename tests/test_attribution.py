@@ -6,7 +6,8 @@ import pytest
 
 from rassegna.attribution import find_attributions, find_quotes, is_clause, is_scare_quote, resolve_speaker
 from rassegna.evaluate.attribution import (Counts, GoldAttribution, METRICS, evaluate_attribution,
-                                           match_contents, parse_ann, score_article)
+                                           match_contents, parse_ann, read_polnear,
+                                           score_article, score_spans)
 from rassegna.model import Attribution, Document, Span
 from rassegna.pipeline import Options
 from rassegna.sentences import split_sentences
@@ -555,6 +556,34 @@ def test_evaluate_attribution_on_a_tiny_folder(tmp_path):
     out = evaluate_attribution(tmp_path)
     assert out["task"] == "attribution" and out["documents"] == 1
     assert out["content_exact"]["f1"] == 1.0 and out["source"]["f1"] == 1.0 and out["cue"]["f1"] == 1.0
+
+
+def test_read_polnear_first_or_later_annotators(tmp_path):
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "one.txt").write_text("Smith said the plan would cost two billion.\n")
+    (tmp_path / "text" / "two.txt").write_text("No annotation file names this text.\n")
+    first = "T1\tContent 11 43\tthe plan would cost two billion\nE1\tAttribution:T1 Content:T1\n"
+    (tmp_path / "attributions" / "one_aaaa.ann").write_text(first)
+    (tmp_path / "attributions" / "one_bbbb.ann").write_text(first.replace("11 43", "15 43"))
+    (tmp_path / "attributions" / "one_cccc.ann").write_text("")
+    [one] = read_polnear(tmp_path)
+    assert one.name == "one" and one.gold[0].content == ((11, 43),)
+    later = read_polnear(tmp_path, later_annotators=True)
+    assert [a.name for a in later] == ["one_bbbb", "one_cccc"]
+    assert later[0].gold[0].content == ((15, 43),) and later[1].gold == []
+
+
+def test_score_spans_scores_one_annotator_against_another():
+    text = "Smith said the plan would cost two billion dollars in total."
+    gold = [GoldAttribution(content=((11, 60),), cue=((6, 10),), source=((0, 5),))]
+    other = [{"content": ((15, 60),), "cue": ((6, 10),), "source": ()}]
+    counts = {m: Counts() for m in METRICS}
+    score_spans(text, gold, other, counts)
+    assert counts["content_overlap"].scores()["f1"] == 1.0
+    assert counts["content_exact"].scores()["tp"] == 0
+    # the matched content names no source: nothing predicted, one missed
+    assert counts["source"].scores()["pred"] == 0 and counts["source"].scores()["gold"] == 1
 
 
 @pytest.mark.skipif(not POLNEAR_DEV.exists(), reason="PolNeAR dev not available")

@@ -88,6 +88,13 @@ def prepared(data: Path, select: str):
     return cached(CACHE, (str(data), select), compute)
 
 
+def prepared_later_annotators(data: Path):
+    """The further annotation files of doubly annotated train texts, prepared like the rest
+    (cached apart, so the main cache stays valid)."""
+    return cached(CACHE.parent / "neural_prep_later.pkl", str(data),
+                  lambda: TT.prepare(read_polnear(data / "train", later_annotators=True)))
+
+
 def build_vocab(docs, cap: int):
     words = Counter(t.low for d in docs for t in d["toks"])
     vocab = [w for w, c in sorted(words.items(), key=lambda x: (-x[1], x[0])) if c >= 2][:cap]
@@ -376,6 +383,9 @@ def main(argv=None):
     ap.add_argument("--select-metric", choices=("s1", "s2", "s2cue", "s2mix"), default="s1")
     ap.add_argument("--modes", nargs="+", default=["s1", "s2", "s2cue", "s2mix"])
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--later-annotators", action="store_true",
+                    help="also train on the second annotator's files of the doubly annotated train texts "
+                         "(cue rates and vocabulary still come from the first annotator's)")
     ap.add_argument("--average-from", type=int, default=0,
                     help="from this epoch on, also keep the running mean of the weights after each epoch "
                          "(stochastic weight averaging) and score it; the better of the two is selected")
@@ -396,12 +406,16 @@ def main(argv=None):
     vector_ids = {w: i + 1 for i, w in enumerate(vector_words)} if vector_words else None
     lm = N.load_lm(str(args.lm)) if args.lm else None
     tr_parses = parsed(tr_docs, "train") if args.syntax else None
+    extra_docs = prepared_later_annotators(args.data) if args.later_annotators else []
+    extra_parses = parsed(extra_docs, "train_later") if args.syntax and extra_docs else None
     sel_parses = parsed(sel_docs, args.select) if args.syntax else None
     if args.parse_tensor and not args.syntax:
         ap.error("--parse-tensor needs --syntax")
     featurize(tr_docs, rates, vocab, chars, clusters, vector_ids, lm, tr_parses, args.parse_tensor)
     featurize(sel_docs, rates, vocab, chars, clusters, vector_ids, lm, sel_parses, args.parse_tensor)
-    log(f"{len(tr_docs)} train / {len(sel_docs)} selection docs, vocab {len(vocab)}, chars {len(chars)}, "
+    if extra_docs:
+        featurize(extra_docs, rates, vocab, chars, clusters, vector_ids, lm, extra_parses, args.parse_tensor)
+    log(f"{len(tr_docs)} train (+{len(extra_docs)} second annotations) / {len(sel_docs)} selection docs, vocab {len(vocab)}, chars {len(chars)}, "
         f"prepared in {time.time() - t0:.0f}s")
     args_model = L._arg_model("en")
     trans = np.where(L.valid_transitions(), 0.0, -1e6).astype(np.float32)
@@ -411,7 +425,7 @@ def main(argv=None):
     log(f"{sum(p.numel() for p in net.parameters())} parameters; {vars(args)}")
     opt = torch.optim.Adam(net.parameters(), lr=args.lr)
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
-    items = [(d, r) for d in tr_docs for r in d["ranges"]]
+    items = [(d, r) for d in tr_docs + extra_docs for r in d["ranges"]]
     rng = random.Random(args.seed)
     best = (-1.0, None, 0, None)
     averaged = None

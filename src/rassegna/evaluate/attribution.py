@@ -86,22 +86,28 @@ def parse_ann(ann: str) -> list[GoldAttribution]:
     return out
 
 
-def read_polnear(folder: Path) -> list[Article]:
-    """Articles of a PolNeAR compartment folder, with the first annotator's attributions."""
+def read_polnear(folder: Path, later_annotators: bool = False) -> list[Article]:
+    """Articles of a PolNeAR compartment folder, with the first annotator's attributions (by
+    file name); with `later_annotators`, instead one article per further annotation file of a
+    doubly annotated text (named by that file), the extra training data those files are."""
     folder = Path(folder)
     texts = {p.stem: p for p in sorted((folder / "text").glob("*.txt"))}
-    anns: dict[str, Path] = {}
+    anns: dict[str, list[Path]] = {}
     for ann in sorted((folder / "attributions").glob("*.ann")):
         stem = ann.stem
         name = stem if stem in texts else stem.rsplit("_", 1)[0]
-        if name in texts and name not in anns:
-            anns[name] = ann
+        if name in texts:
+            anns.setdefault(name, []).append(ann)
     articles = []
     for name, path in texts.items():
-        if name not in anns:
+        files = anns.get(name, [])
+        chosen = files[1:] if later_annotators else files[:1]
+        if not chosen:
             continue
         text = path.read_text(encoding="utf-8")
-        articles.append(Article(name, text, parse_ann(anns[name].read_text(encoding="utf-8"))))
+        for ann in chosen:
+            label = ann.stem if later_annotators else name
+            articles.append(Article(label, text, parse_ann(ann.read_text(encoding="utf-8"))))
     return articles
 
 
@@ -202,7 +208,13 @@ class Counts:
 def score_article(text: str, gold: list[GoldAttribution], predicted: list[Attribution],
                   counts: dict[str, Counts]) -> None:
     """Add one article's comparison to the running counts."""
-    preds = [pred_spans(a) for a in predicted]
+    score_spans(text, gold, [pred_spans(a) for a in predicted], counts)
+
+
+def score_spans(text: str, gold: list[GoldAttribution], preds: list[dict[str, Spans]],
+                counts: dict[str, Counts]) -> None:
+    """`score_article` on predictions given as their spans (`pred_spans`), so that one
+    annotator's attributions can be scored against another's."""
     g_content = [g.content for g in gold]
     p_content = [p["content"] for p in preds]
 
