@@ -129,6 +129,59 @@ def test_ensemble_averages_members():
         N.NeuralEnsemble([one, softmax])
 
 
+def _one_direction(pre, w_hh):
+    """A reference LSTM direction, one step and one gate at a time."""
+    hid = w_hh.shape[1]
+    h = np.zeros((pre.shape[0], hid))
+    c = np.zeros((pre.shape[0], hid))
+    out = np.zeros(pre.shape[:2] + (hid,))
+    sig = lambda x: 1 / (1 + np.exp(-x))   # noqa: E731
+    for t in range(pre.shape[1]):
+        g = pre[:, t] + h @ w_hh.T
+        i, f, z, o = sig(g[:, :hid]), sig(g[:, hid:2 * hid]), np.tanh(g[:, 2 * hid:3 * hid]), sig(g[:, 3 * hid:])
+        c = f * c + i * z
+        h = o * np.tanh(c)
+        out[:, t] = h
+    return out
+
+
+def test_lstm_directions_in_lockstep_match_each_run_alone():
+    rng = np.random.default_rng(3)
+    k, bsz, steps, hid = 3, 4, 7, 5
+    pre = rng.normal(size=(k, bsz, steps, 4 * hid)).astype(np.float32)
+    w_hh = rng.normal(size=(k, 4 * hid, hid)).astype(np.float32)
+    got = N.lstm_lockstep(pre, w_hh)
+    assert got.shape == (k, bsz, steps, hid)
+    for j in range(k):
+        np.testing.assert_allclose(got[j], _one_direction(pre[j], w_hh[j]), atol=1e-5)
+
+
+def test_ensemble_members_run_side_by_side_score_as_each_alone():
+    rng = np.random.default_rng(5)
+    inp = _tiny_inputs(rng, 15)
+    ranges = [(0, 6), (6, 15)]
+
+    def tagger(hidden, seed):
+        r = np.random.default_rng(seed)
+        size = 4 + N.N_DENSE
+        p = {"emb.word": r.normal(size=(30, 4)), "out.w": r.normal(size=(len(TAGS), 2 * hidden)),
+             "out.b": r.normal(size=len(TAGS))}
+        for layer, width in ((0, size), (1, 2 * hidden)):
+            for suffix in ("", "_reverse"):
+                p[f"lstm.w_ih_l{layer}{suffix}"] = r.normal(size=(4 * hidden, width))
+                p[f"lstm.w_hh_l{layer}{suffix}"] = r.normal(size=(4 * hidden, hidden))
+                p[f"lstm.b_l{layer}{suffix}"] = r.normal(size=4 * hidden)
+        params = {k: v.astype(np.float32) for k, v in p.items()}
+        return N.NeuralTagger(params, 2, {}, {}, {}, np.zeros((len(TAGS) + 1, len(TAGS)), np.float32), None)
+
+    a, b, wide = tagger(6, 1), tagger(6, 2), tagger(9, 3)
+    alone = [m.scores(inp, ranges) for m in (a, b, wide)]
+    together = N.tagger_scores([a, b, wide], [inp, inp, inp], ranges)   # two shapes: two groups
+    for want, got in zip(alone, together):
+        np.testing.assert_allclose(got, want, atol=1e-5)
+    assert not np.allclose(alone[0], alone[1])
+
+
 def test_frozen_vectors_stored_once_beside_the_members_load_as_inline_ones(tmp_path):
     from rassegna.attribution import lexicon
     from rassegna.sentences import split_sentences

@@ -205,27 +205,51 @@ def _sigmoid(x):
     return 0.5 * (np.tanh(0.5 * x) + 1.0)     # stable for large |x|
 
 
-def lstm_forward(x: np.ndarray, lengths: np.ndarray, w_ih, w_hh, b) -> np.ndarray:
-    """One LSTM direction over a left-aligned padded batch x (batch, time, in), PyTorch gate
-    order (input, forget, cell, output); b = b_ih + b_hh. Outputs (batch, time, hidden); the
-    states past a sequence's length are not used (the batch is left-aligned)."""
-    bsz, steps, _ = x.shape
-    hid = w_hh.shape[1]
-    pre = x @ w_ih.T + b                       # input projections for all steps at once
-    h = np.zeros((bsz, hid), dtype=np.float32)
-    c = np.zeros((bsz, hid), dtype=np.float32)
-    out = np.zeros((bsz, steps, hid), dtype=np.float32)
-    w_hh_t = w_hh.T
+def lstm_lockstep(pre: np.ndarray, w_hh: np.ndarray) -> np.ndarray:
+    """K LSTM directions run side by side over left-aligned padded batches of one shape:
+    `pre` (K, batch, time, 4 × hidden) their input projections plus biases, `w_hh` (K,
+    4 × hidden, hidden), PyTorch gate order (input, forget, cell, output). Outputs (K, batch,
+    time, hidden); states past a sequence's length are not used. At these sizes the Python loop
+    over time steps, not the arithmetic, is what an LSTM costs in numpy, so the K directions
+    (both of a BiLSTM, every member of an ensemble) share one loop: one stacked product a step."""
+    k, bsz, steps, _ = pre.shape
+    hid = w_hh.shape[2]
+    w_hh_t = np.ascontiguousarray(np.transpose(w_hh, (0, 2, 1)))
+    h = np.zeros((k, bsz, hid), dtype=np.float32)
+    c = np.zeros((k, bsz, hid), dtype=np.float32)
+    out = np.zeros((k, bsz, steps, hid), dtype=np.float32)
     for t in range(steps):
-        g = pre[:, t] + h @ w_hh_t
-        i = _sigmoid(g[:, :hid])
-        f = _sigmoid(g[:, hid:2 * hid])
-        z = np.tanh(g[:, 2 * hid:3 * hid])
-        o = _sigmoid(g[:, 3 * hid:])
-        c = f * c + i * z
-        h = o * np.tanh(c)
-        out[:, t] = h
+        g = pre[:, :, t] + np.matmul(h, w_hh_t)
+        gates = _sigmoid(g)                    # input, forget, output (the cell slot is unused)
+        z = np.tanh(g[..., 2 * hid:3 * hid])
+        c = gates[..., hid:2 * hid] * c + gates[..., :hid] * z
+        h = gates[..., 3 * hid:] * np.tanh(c)
+        out[:, :, t] = h
     return out
+
+
+def lstm_forward(x: np.ndarray, lengths: np.ndarray, w_ih, w_hh, b) -> np.ndarray:
+    """One LSTM direction over a left-aligned padded batch x (batch, time, in); b = b_ih + b_hh.
+    Outputs (batch, time, hidden)."""
+    return lstm_lockstep((x @ w_ih.T + b)[None], w_hh[None])[0]
+
+
+def bilstm_outputs(models: list, xs: list[np.ndarray], lengths: np.ndarray) -> list[np.ndarray]:
+    """Each tagger's top BiLSTM layer (batch, time, 2 × hidden) over its own packed inputs;
+    taggers of one shape (layers, hidden size) run all their directions in lockstep."""
+    shapes = {(m.layers, m.params["lstm.w_hh_l0"].shape[1]) for m in models}
+    if len(shapes) > 1:
+        return [bilstm_outputs([m], [x], lengths)[0] for m, x in zip(models, xs)]
+    for layer in range(models[0].layers):
+        pres, w_hh = [], []
+        for m, x in zip(models, xs):
+            for suffix, seq in (("", x), ("_reverse", _reverse(x, lengths))):
+                p = m.params
+                pres.append(seq @ p[f"lstm.w_ih_l{layer}{suffix}"].T + p[f"lstm.b_l{layer}{suffix}"])
+                w_hh.append(p[f"lstm.w_hh_l{layer}{suffix}"])
+        out = lstm_lockstep(np.stack(pres), np.stack(w_hh))
+        xs = [np.concatenate([out[2 * k], _reverse(out[2 * k + 1], lengths)], axis=2) for k in range(len(models))]
+    return xs
 
 
 def _reverse(x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -314,30 +338,37 @@ class NeuralTagger:
 
     def scores(self, inp: Inputs, ranges: list[tuple[int, int]]) -> np.ndarray:
         """(n, tags) per-token scores; each range is read as its own sequence."""
+        return tagger_scores([self], [inp], ranges)[0]
+
+    def head(self, x: np.ndarray) -> np.ndarray:
+        """Tag scores from the top BiLSTM layer's outputs."""
         p = self.params
-        x_all = self.embed(inp)
-        n = x_all.shape[0]
-        out = np.zeros((n, p["out.w"].shape[0]), dtype=np.float32)
-        if not ranges:
-            return out
-        lengths = np.array([b - a for a, b in ranges])
-        steps = int(lengths.max())
+        if "hid.w" in p:
+            x = np.tanh(x @ p["hid.w"].T + p["hid.b"])
+        return x @ p["out.w"].T + p["out.b"]
+
+
+def tagger_scores(models: list[NeuralTagger], inputs: list[Inputs], ranges: list[tuple[int, int]]) -> list[np.ndarray]:
+    """Each tagger's (n, tags) per-token scores for its inputs, each range read as its own
+    sequence; the taggers' LSTMs run side by side (`bilstm_outputs`)."""
+    embedded = [m.embed(inp) for m, inp in zip(models, inputs)]
+    n = embedded[0].shape[0]
+    outs = [np.zeros((n, m.params["out.w"].shape[0]), dtype=np.float32) for m in models]
+    if not ranges:
+        return outs
+    lengths = np.array([b - a for a, b in ranges])
+    steps = int(lengths.max())
+    xs = []
+    for x_all in embedded:
         x = np.zeros((len(ranges), steps, x_all.shape[1]), dtype=np.float32)
         for k, (a, b) in enumerate(ranges):
             x[k, :b - a] = x_all[a:b]
-        for layer in range(self.layers):
-            fw = lstm_forward(x, lengths, p[f"lstm.w_ih_l{layer}"], p[f"lstm.w_hh_l{layer}"],
-                              p[f"lstm.b_l{layer}"])
-            bw = _reverse(lstm_forward(_reverse(x, lengths), lengths, p[f"lstm.w_ih_l{layer}_reverse"],
-                                       p[f"lstm.w_hh_l{layer}_reverse"], p[f"lstm.b_l{layer}_reverse"]),
-                          lengths)
-            x = np.concatenate([fw, bw], axis=2)
-        if "hid.w" in p:
-            x = np.tanh(x @ p["hid.w"].T + p["hid.b"])
-        logits = x @ p["out.w"].T + p["out.b"]
+        xs.append(x)
+    for m, top, out in zip(models, bilstm_outputs(models, xs, lengths), outs):
+        logits = m.head(top)
         for k, (a, b) in enumerate(ranges):
             out[a:b] = logits[k, :b - a]
-        return out
+    return outs
 
 
 def load_neural(path, lang: str = "en") -> NeuralTagger:
@@ -430,6 +461,7 @@ def neural_scores(text: str, sentences: list[Span], lex: Lexicon, model: NeuralT
 
         parse = parse_tokens(text, sentences, [t.start for t in toks], [t.end for t in toks])
     with _one_blas_thread():
+        inputs = []
         for m in members:
             inp = token_inputs(text, toks, sentences, quotes, marks, m.cue_rate, m.vocab, m.chars, m.clusters,
                                m.vector_ids, parse if m.syntax else None, m.parse_tensor)
@@ -437,7 +469,8 @@ def neural_scores(text: str, sentences: list[Span], lex: Lexicon, model: NeuralT
                 if id(m.lm) not in lm_states:
                     lm_states[id(m.lm)] = m.lm.states(toks, ranges)
                 inp.lm = lm_states[id(m.lm)]
-            scores = m.scores(inp, ranges)
+            inputs.append(inp)
+        for m, scores in zip(members, tagger_scores(members, inputs, ranges)):
             scores = scores if m.crf else log_softmax(scores, axis=1)
             total = scores if total is None else total + scores
     return toks, total / len(members), ranges
