@@ -234,21 +234,38 @@ def lstm_forward(x: np.ndarray, lengths: np.ndarray, w_ih, w_hh, b) -> np.ndarra
     return lstm_lockstep((x @ w_ih.T + b)[None], w_hh[None])[0]
 
 
-def bilstm_outputs(models: list, xs: list[np.ndarray], lengths: np.ndarray) -> list[np.ndarray]:
-    """Each tagger's top BiLSTM layer (batch, time, 2 × hidden) over its own packed inputs;
-    taggers of one shape (layers, hidden size) run all their directions in lockstep."""
+def bilstm_outputs(models: list, xs: list[np.ndarray], ranges: list[tuple[int, int]]) -> list[np.ndarray]:
+    """Each tagger's top BiLSTM layer (n, 2 × hidden) over its own token inputs (n, in), each
+    range read as its own sequence (rows outside every range stay zero); taggers of one shape
+    (layers, hidden size) run all their directions in lockstep. Inputs are projected token by
+    token and only then laid out per sequence, forwards and reversed, so padding costs nothing."""
     shapes = {(m.layers, m.params["lstm.w_hh_l0"].shape[1]) for m in models}
     if len(shapes) > 1:
-        return [bilstm_outputs([m], [x], lengths)[0] for m, x in zip(models, xs)]
+        return [bilstm_outputs([m], [x], ranges)[0] for m, x in zip(models, xs)]
+    n = xs[0].shape[0]
+    lengths = np.array([e - s for s, e in ranges])
+    seq = np.repeat(np.arange(len(ranges)), lengths)             # each laid-out position's sequence
+    step = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    starts = np.array([s for s, _ in ranges])
+    forward_rows = starts[seq] + step                             # the token at that position, forwards
+    backward_rows = starts[seq] + lengths[seq] - 1 - step         # and read from the end
+    hid = models[0].params["lstm.w_hh_l0"].shape[1]
     for layer in range(models[0].layers):
-        pres, w_hh = [], []
-        for m, x in zip(models, xs):
-            for suffix, seq in (("", x), ("_reverse", _reverse(x, lengths))):
+        pre = np.zeros((2 * len(models), len(ranges), int(lengths.max()), 4 * hid), dtype=np.float32)
+        w_hh = []
+        for k, (m, x) in enumerate(zip(models, xs)):
+            for d, (suffix, rows) in enumerate((("", forward_rows), ("_reverse", backward_rows))):
                 p = m.params
-                pres.append(seq @ p[f"lstm.w_ih_l{layer}{suffix}"].T + p[f"lstm.b_l{layer}{suffix}"])
+                projected = x @ p[f"lstm.w_ih_l{layer}{suffix}"].T + p[f"lstm.b_l{layer}{suffix}"]
+                pre[2 * k + d][seq, step] = projected[rows]
                 w_hh.append(p[f"lstm.w_hh_l{layer}{suffix}"])
-        out = lstm_lockstep(np.stack(pres), np.stack(w_hh))
-        xs = [np.concatenate([out[2 * k], _reverse(out[2 * k + 1], lengths)], axis=2) for k in range(len(models))]
+        out = lstm_lockstep(pre, np.stack(w_hh))
+        xs = []
+        for k in range(len(models)):
+            x = np.zeros((n, 2 * hid), dtype=np.float32)
+            x[forward_rows, :hid] = out[2 * k][seq, step]
+            x[backward_rows, hid:] = out[2 * k + 1][seq, step]
+            xs.append(x)
     return xs
 
 
@@ -350,24 +367,15 @@ class NeuralTagger:
 
 def tagger_scores(models: list[NeuralTagger], inputs: list[Inputs], ranges: list[tuple[int, int]]) -> list[np.ndarray]:
     """Each tagger's (n, tags) per-token scores for its inputs, each range read as its own
-    sequence; the taggers' LSTMs run side by side (`bilstm_outputs`)."""
+    sequence (zero outside every range); the taggers' LSTMs run side by side (`bilstm_outputs`)."""
     embedded = [m.embed(inp) for m, inp in zip(models, inputs)]
     n = embedded[0].shape[0]
     outs = [np.zeros((n, m.params["out.w"].shape[0]), dtype=np.float32) for m in models]
     if not ranges:
         return outs
-    lengths = np.array([b - a for a, b in ranges])
-    steps = int(lengths.max())
-    xs = []
-    for x_all in embedded:
-        x = np.zeros((len(ranges), steps, x_all.shape[1]), dtype=np.float32)
-        for k, (a, b) in enumerate(ranges):
-            x[k, :b - a] = x_all[a:b]
-        xs.append(x)
-    for m, top, out in zip(models, bilstm_outputs(models, xs, lengths), outs):
-        logits = m.head(top)
-        for k, (a, b) in enumerate(ranges):
-            out[a:b] = logits[k, :b - a]
+    covered = np.concatenate([np.arange(a, b) for a, b in ranges])
+    for m, top, out in zip(models, bilstm_outputs(models, embedded, ranges), outs):
+        out[covered] = m.head(top[covered])
     return outs
 
 
