@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from rassegna.attribution import find_attributions, find_quotes, is_clause, is_scare_quote, resolve_speaker
+from rassegna.attribution import (_canonical, _with_turns, find_attributions, find_quotes, is_clause, is_scare_quote,
+                                 resolve_speaker, transcript_turns)
 from rassegna.evaluate.attribution import (Counts, GoldAttribution, METRICS, evaluate_attribution,
                                            match_contents, parse_ann, read_polnear,
                                            score_article, score_spans)
@@ -914,3 +915,79 @@ def test_a_conjunction_or_a_link_is_no_source_and_nobody_said_nothing():
     # the English tagger's output too (it tags "no one" as a source, as PolNeAR annotates)
     text = "Netflix has been a game changer but no one knows just how much disruption it will bring."
     assert not [a for a in atts(text, "en") if a.source and a.source.text.lower().startswith("no")]
+
+
+# ---------------------------------------------------------------- transcripts
+
+TRANSCRIPT_IT = """Il ministro Giancarlo Giorgetti ha risposto alle domande di Lucia Annunziata.
+
+ANNUNZIATA: Ministro, la manovra basterà?
+
+GIORGETTI: Credo di sì. I conti reggono.
+
+ANNUNZIATA: E le pensioni?
+
+GIORGETTI: Nessun taglio. Lo ha detto anche il presidente del Consiglio.
+"""
+
+
+def test_transcript_turns_are_direct_speech_of_their_labels():
+    turns = transcript_turns(TRANSCRIPT_IT)
+    assert [(t.source.text, t.cue.text, t.content.text) for t in turns] == [
+        ("ANNUNZIATA", ":", "Ministro, la manovra basterà?"),
+        ("GIORGETTI", ":", "Credo di sì. I conti reggono."),
+        ("ANNUNZIATA", ":", "E le pensioni?"),
+        ("GIORGETTI", ":", "Nessun taglio. Lo ha detto anche il presidente del Consiglio."),
+    ]
+    assert all(t.direct for t in turns)
+
+
+def test_transcript_turns_keep_speech_reported_inside_a_turn():
+    got = find_attributions(doc_of(TRANSCRIPT_IT, "it"))
+    said = [(a.source.text if a.source else None, a.content.text) for a in got]
+    assert ("il presidente del Consiglio", "Nessun taglio") in said       # the label is not part of it
+    assert sum(1 for s, _ in said if s == "GIORGETTI") == 2
+    starts = [min(x.start for x in (a.content, a.source, a.cue) if x is not None) for a in got]
+    assert starts == sorted(starts)
+
+
+def test_transcript_needs_a_dialogue_of_named_speakers():
+    # headings, a one-letter Q/A interview, a greeting: no speaker
+    assert transcript_turns("UPDATE: the road is open again.\n\nVIDEO: the bridge at dawn.\n") == []
+    assert transcript_turns("Q: Will taxes rise?\n\nA: No.\n\nQ: Ever?\n\nA: Never.\n") == []
+    assert transcript_turns("DEAR ABBY: My sister never calls.\n\nDEAR SISTER: Call her.\n") == []
+    # one speaker alone is no dialogue, however often the label comes back
+    assert transcript_turns("PENCE: One.\n\nPENCE: Two.\n") == []
+    # a name written once as a label counts when the text names that person
+    text = "Jake Tapper asked Mary Fallin.\n\nJAKE TAPPER: Is he trying?\n\nFALLIN: He is.\n\nFALLIN: Yes.\n"
+    assert [t.source.text for t in transcript_turns(text)] == ["JAKE TAPPER", "FALLIN", "FALLIN"]
+
+
+def test_turns_replace_what_runs_over_a_label_or_repeats_a_turn():
+    text = ("Chris Wallace asked Mike Pence.\n\n\"WALLACE: Will she be there?\n\n"
+            "\"PENCE: She will not attend. Donald Trump said that it was a joke.\n\n\"WALLACE: Thanks.\n")
+    turns = transcript_turns(text)
+    assert [t.source.text for t in turns] == ["WALLACE", "PENCE", "WALLACE"]
+
+    def att(content: str, source: str | None) -> Attribution:
+        start = text.index(content)
+        src = Span.of(text, text.index(source), text.index(source) + len(source)) if source else None
+        return Attribution(Span.of(text, start, start + len(content)), False, src, None)
+
+    found = [att("WALLACE: Will she be there?\n\n\"PENCE: She will not attend", None),   # over a label
+             att("She will not attend", "PENCE"),                                    # the label's own
+             att("She will not attend. Donald Trump said that it was a joke", None),  # the turn again
+             att("that it was a joke", "Donald Trump")]                              # inside: stays
+    merged = _with_turns(text, found, turns)
+    assert [(a.source.text if a.source else None, a.content.text) for a in merged] == [
+        ("WALLACE", "Will she be there?"),
+        ("PENCE", "She will not attend. Donald Trump said that it was a joke."),
+        ("Donald Trump", "that it was a joke"),
+        ("WALLACE", "Thanks."),
+    ]
+
+
+def test_a_label_in_capitals_resolves_to_the_full_name():
+    assert _canonical("WALLACE", ["Fox News", "Chris Wallace"]) == "Chris Wallace"
+    assert _canonical("JAKE TAPPER", ["Jake Tapper"]) == "Jake Tapper"
+    assert _canonical("Wallace", ["Chris WALLACE"]) == "Wallace"    # only a name in capitals folds case

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
+from collections import Counter
 import math
 import re
 from dataclasses import dataclass, replace
@@ -787,6 +788,7 @@ def find_attributions(doc: Document, options=None) -> list[Attribution]:
         from rassegna.sentences import split_sentences
 
         sentences = split_sentences(text, lex.lang)
+    turns = transcript_turns(text)
     if lex.lang == "en" and getattr(options, "attribution_rules_only", False) is not True:
         # imported here: the learned module builds on this one's rules
         from rassegna.attribution_learned import _tagger, learned_attributions
@@ -794,11 +796,91 @@ def find_attributions(doc: Document, options=None) -> list[Attribution]:
         tagger = _tagger(lex.lang)
         if tagger is not None:
             # as for the rules: a source that is nobody ("No one knows how much …") says nothing
-            return [a for a in learned_attributions(text, sentences, lex, tagger)
-                    if a.source is None or not _negated_source(a.source.text)]
+            return _with_turns(text, [a for a in learned_attributions(text, sentences, lex, tagger)
+                                if a.source is None or not _negated_source(a.source.text)], turns)
     cands = candidates(text, sentences, lex)
     cands = _filter(cands, text, lex)
-    return _finalise(text, cands)
+    return _with_turns(text, _finalise(text, cands), turns)
+
+
+# A transcript's turn: a paragraph that opens with its speaker's name in capitals and a colon
+# ("WALLACE: If I may, sir, …", "JAKE TAPPER: …"), after an optional opening quotation mark
+# (block quotations open each paragraph with one and close none).
+_TURN_LABEL = re.compile(r"(?m)^[ \t]*[\"“«]?([A-ZÀ-Ý][A-ZÀ-Ý.'’-]*(?: [A-ZÀ-Ý][A-ZÀ-Ý.'’-]*){0,2}):[ \t\u00a0]+(?=\S)")
+
+
+def _written_as_name(text: str, label: str) -> bool:
+    """`label` ("WALLACE", "JAKE TAPPER") also appears in ordinary case as part of a name of two
+    capitalised words or more ("Chris Wallace", "Jake Tapper"): a person, not a heading like
+    "UPDATE", "VIDEO" or "DEAR ABBY"."""
+    for m in re.finditer(r"\b" + re.escape(label) + r"\b", text, flags=re.IGNORECASE):
+        found = m.group(0)
+        if found == found.upper() or not found[0].isupper():
+            continue
+        if " " in found:
+            return True
+        before = re.search(r"([A-ZÀ-Ý][\w'’.-]*)\s+$", text[max(0, m.start() - 40):m.start()])
+        after = re.match(r"\s+[A-ZÀ-Ý][a-zà-ÿ]", text[m.end():m.end() + 3])
+        if before or after:
+            return True
+    return False
+
+
+def transcript_turns(text: str) -> list[Attribution]:
+    """The turns of an interview or debate transcript, each a direct attribution of its paragraph
+    to the name before the colon (cue: the colon). Only in a dialogue: two speakers or more, a
+    speaker being a label that takes two turns or more or is written elsewhere in the text as
+    a name (a lone "UPDATE:" or "VIDEO:" is a heading)."""
+    found = [m for m in _TURN_LABEL.finditer(text)]
+    counts = Counter(m.group(1) for m in found)
+    # one letter ("Q:", "A:", "D:", "R:") names no one: the answers' speaker is the interviewee,
+    # whom the label does not say
+    speakers = {n for n, k in counts.items()
+                if sum(c.isalpha() for c in n) >= 2 and (k >= 2 or _written_as_name(text, n))}
+    turns = [m for m in found if m.group(1) in speakers]
+    if len(turns) < 2 or len(speakers) < 2:
+        return []
+    out = []
+    for m in turns:
+        start = m.end()
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        out.append(Attribution(Span.of(text, start, end), True, Span.of(text, m.start(1), m.end(1)),
+                               Span.of(text, m.end(1), m.end(1) + 1)))
+    return out
+
+
+def _with_turns(text: str, found: list[Attribution], turns: list[Attribution]) -> list[Attribution]:
+    """`found` with the transcript's turns in text order. A content that opens with a speaker's
+    label ("GIORGETTI: Nessun taglio.", the sentence as split) starts after it; one that runs
+    over a label into the next turn, takes a turn with other bounds (from its start, over half
+    of it or more) or has the label for its source gives way to the turn; speech reported
+    inside a turn stays."""
+    if not turns:
+        return found
+    kept = []
+    for att in found:
+        c = att.content
+        crossed = [t for t in turns if c.start <= t.source.start < c.end]
+        if crossed and not att.spans and len(crossed) == 1 and c.start >= crossed[0].source.start - 2:
+            c = Span.of(text, crossed[0].content.start, max(c.end, crossed[0].content.start))
+            att = replace(att, content=c)
+            crossed = []
+        if crossed or c.end <= c.start or any(
+                abs(c.start - t.content.start) <= 2 and 2 * (c.end - c.start) >= t.content.end - t.content.start
+                or att.source is not None and att.source.start == t.source.start for t in turns):
+            continue
+        kept.append(att)
+    for turn in turns:
+        at = next((i for i, a in enumerate(kept) if _first_offset(a) > turn.source.start), len(kept))
+        kept.insert(at, turn)
+    return kept
+
+
+def _first_offset(a: Attribution) -> int:
+    return min(x.start for x in (a.content, a.source, a.cue) if x is not None)
 
 
 def find_quotations(doc: Document, options=None) -> list[Quotation]:
@@ -1698,6 +1780,9 @@ def _resolve(doc: Document, att: Attribution, atts: list[Attribution], depth: in
         # "Il Segretario Generale della Nato" reads as a capitalised role, not a name
         if not (described and _role_named_elsewhere(text, role)):
             return _canonical(_head_speaker(text, src, speakers)[2], known)
+    if role.isupper() and len(role.split()) <= 3:
+        # a transcript's label in capitals ("WALLACE:"): the name it stands for ("Chris Wallace")
+        return _canonical(role, known)
     # a role: look for its introduction with a name ("<role>, Mark Rutte," / "<role> Sabrina Singh")
     if role:
         named = _role_named_elsewhere(text, role)
@@ -1863,12 +1948,20 @@ def _known_names(doc: Document) -> list[str]:
 
 
 def _canonical(name: str, known: list[str]) -> str:
-    """The longest known name whose words end with (or equal) `name`'s words."""
+    """The longest known name whose words end with (or equal) `name`'s words; a name in capitals
+    (a transcript's "WALLACE:") is compared without case."""
     words = name.split()
     best = name
+    fold = str.casefold if name.isupper() else str
+
+    def folded(ws: list[str]) -> list[str]:
+        return [fold(w) for w in ws]
+
     for k in known:
         kw = k.split()
-        if len(kw) > len(best.split()) and len(kw) <= 5 and kw[-len(words):] == words:
+        # a name in capitals takes the known spelling even when no longer ("JAKE TAPPER")
+        fuller = len(kw) > len(best.split()) or best == name and len(kw) == len(words) and k != name
+        if fuller and len(kw) <= 5 and folded(kw[-len(words):]) == folded(words):
             best = k
     if best == name and len(words) == 1:
         # "Yoon" → "Yoon Suk-yeol" when exactly one longer name starts with it
