@@ -991,3 +991,13 @@ def test_a_label_in_capitals_resolves_to_the_full_name():
     assert _canonical("WALLACE", ["Fox News", "Chris Wallace"]) == "Chris Wallace"
     assert _canonical("JAKE TAPPER", ["Jake Tapper"]) == "Jake Tapper"
     assert _canonical("Wallace", ["Chris WALLACE"]) == "Wallace"    # only a name in capitals folds case
+
+
+def test_transcript_speakers_resolve_to_the_people_named():
+    from rassegna.model import RawDocument
+    from rassegna.pipeline import analyse
+
+    doc = analyse(RawDocument(id="t", source="t", text=TRANSCRIPT_IT, format="txt", needs_cleaning=False),
+                  Options(lang="it"))
+    turns = [a for a in doc.attributions if a.cue is not None and a.cue.text == ":"]
+    assert [resolve_speaker(doc, a) for a in turns] == ["Lucia Annunziata", "Giancarlo Giorgetti"] * 2

@@ -1780,7 +1780,7 @@ def _resolve(doc: Document, att: Attribution, atts: list[Attribution], depth: in
         # "Il Segretario Generale della Nato" reads as a capitalised role, not a name
         if not (described and _role_named_elsewhere(text, role)):
             return _canonical(_head_speaker(text, src, speakers)[2], known)
-    if role.isupper() and len(role.split()) <= 3:
+    if att.cue is not None and att.cue.text == ":" and role.isupper() and len(role.split()) <= 3:
         # a transcript's label in capitals ("WALLACE:"): the name it stands for ("Chris Wallace")
         return _canonical(role, known)
     # a role: look for its introduction with a name ("<role>, Mark Rutte," / "<role> Sabrina Singh")
