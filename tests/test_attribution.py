@@ -1001,3 +1001,10 @@ def test_transcript_speakers_resolve_to_the_people_named():
                   Options(lang="it"))
     turns = [a for a in doc.attributions if a.cue is not None and a.cue.text == ":"]
     assert [resolve_speaker(doc, a) for a in turns] == ["Lucia Annunziata", "Giancarlo Giorgetti"] * 2
+
+
+def test_role_labels_written_as_common_words_are_not_speakers():
+    text = ("Abbiamo posto una domanda al sindaco, e questa è la risposta.\n\n"
+            "DOMANDA: Il ponte riaprirà?\n\nRISPOSTA: Sì, a maggio.\n\n"
+            "DOMANDA: E i costi?\n\nRISPOSTA: Sono coperti.\n")
+    assert transcript_turns(text) == []

@@ -834,9 +834,11 @@ def transcript_turns(text: str) -> list[Attribution]:
     found = [m for m in _TURN_LABEL.finditer(text)]
     counts = Counter(m.group(1) for m in found)
     # one letter ("Q:", "A:", "D:", "R:") names no one: the answers' speaker is the interviewee,
-    # whom the label does not say
+    # whom the label does not say; a label the text also writes as a common word in lower case
+    # ("DOMANDA:" beside "la domanda", "QUESTION:") is a role, not a name
     speakers = {n for n, k in counts.items()
-                if sum(c.isalpha() for c in n) >= 2 and (k >= 2 or _written_as_name(text, n))}
+                if sum(c.isalpha() for c in n) >= 2
+                and (_written_as_name(text, n) or k >= 2 and not re.search(r"\b" + re.escape(n.lower()) + r"\b", text))}
     turns = [m for m in found if m.group(1) in speakers]
     if len(turns) < 2 or len(speakers) < 2:
         return []
