@@ -228,53 +228,52 @@ def lstm_lockstep(pre: np.ndarray, w_hh: np.ndarray) -> np.ndarray:
     return out
 
 
-def lstm_forward(x: np.ndarray, lengths: np.ndarray, w_ih, w_hh, b) -> np.ndarray:
-    """One LSTM direction over a left-aligned padded batch x (batch, time, in); b = b_ih + b_hh.
-    Outputs (batch, time, hidden)."""
-    return lstm_lockstep((x @ w_ih.T + b)[None], w_hh[None])[0]
-
-
-def bilstm_outputs(models: list, xs: list[np.ndarray], ranges: list[tuple[int, int]]) -> list[np.ndarray]:
-    """Each tagger's top BiLSTM layer (n, 2 × hidden) over its own token inputs (n, in), each
-    range read as its own sequence (rows outside every range stay zero); taggers of one shape
-    (layers, hidden size) run all their directions in lockstep. Inputs are projected token by
-    token and only then laid out per sequence, forwards and reversed, so padding costs nothing."""
-    shapes = {(m.layers, m.params["lstm.w_hh_l0"].shape[1]) for m in models}
-    if len(shapes) > 1:
-        return [bilstm_outputs([m], [x], ranges)[0] for m, x in zip(models, xs)]
-    n = xs[0].shape[0]
+def bidirectional(runs: list[tuple[np.ndarray, tuple, tuple]], ranges: list[tuple[int, int]]) -> list[np.ndarray]:
+    """Forward and backward LSTM states (n, 2 × hidden) for each run of (token inputs (n, in),
+    forward weights, backward weights), weights as (w_ih, w_hh, b = b_ih + b_hh), each range read
+    as its own sequence (rows outside every range stay zero); all runs share one hidden size and
+    go in lockstep. Inputs are projected token by token and only then laid out per sequence,
+    forwards and reversed, so padding costs no products."""
+    n = runs[0][0].shape[0]
     lengths = np.array([e - s for s, e in ranges])
     seq = np.repeat(np.arange(len(ranges)), lengths)             # each laid-out position's sequence
     step = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
     starts = np.array([s for s, _ in ranges])
     forward_rows = starts[seq] + step                             # the token at that position, forwards
     backward_rows = starts[seq] + lengths[seq] - 1 - step         # and read from the end
-    hid = models[0].params["lstm.w_hh_l0"].shape[1]
+    hid = runs[0][1][1].shape[1]
+    pre = np.zeros((2 * len(runs), len(ranges), int(lengths.max()), 4 * hid), dtype=np.float32)
+    w_hh = []
+    for k, (x, *directions) in enumerate(runs):
+        for d, ((w_ih, w, b), rows) in enumerate(zip(directions, (forward_rows, backward_rows))):
+            pre[2 * k + d][seq, step] = (x @ w_ih.T + b)[rows]
+            w_hh.append(w)
+    out = lstm_lockstep(pre, np.stack(w_hh))
+    states = []
+    for k in range(len(runs)):
+        x = np.zeros((n, 2 * hid), dtype=np.float32)
+        x[forward_rows, :hid] = out[2 * k][seq, step]
+        x[backward_rows, hid:] = out[2 * k + 1][seq, step]
+        states.append(x)
+    return states
+
+
+def bilstm_outputs(models: list, xs: list[np.ndarray], ranges: list[tuple[int, int]]) -> list[np.ndarray]:
+    """Each tagger's top BiLSTM layer (n, 2 × hidden) over its own token inputs (n, in), each
+    range read as its own sequence; taggers of one shape (layers, hidden size) run all their
+    directions in lockstep (`bidirectional`)."""
+    shapes = {(m.layers, m.params["lstm.w_hh_l0"].shape[1]) for m in models}
+    if len(shapes) > 1:
+        return [bilstm_outputs([m], [x], ranges)[0] for m, x in zip(models, xs)]
+
+    def weights(m, layer: int, suffix: str) -> tuple:
+        p = m.params
+        return p[f"lstm.w_ih_l{layer}{suffix}"], p[f"lstm.w_hh_l{layer}{suffix}"], p[f"lstm.b_l{layer}{suffix}"]
+
     for layer in range(models[0].layers):
-        pre = np.zeros((2 * len(models), len(ranges), int(lengths.max()), 4 * hid), dtype=np.float32)
-        w_hh = []
-        for k, (m, x) in enumerate(zip(models, xs)):
-            for d, (suffix, rows) in enumerate((("", forward_rows), ("_reverse", backward_rows))):
-                p = m.params
-                projected = x @ p[f"lstm.w_ih_l{layer}{suffix}"].T + p[f"lstm.b_l{layer}{suffix}"]
-                pre[2 * k + d][seq, step] = projected[rows]
-                w_hh.append(p[f"lstm.w_hh_l{layer}{suffix}"])
-        out = lstm_lockstep(pre, np.stack(w_hh))
-        xs = []
-        for k in range(len(models)):
-            x = np.zeros((n, 2 * hid), dtype=np.float32)
-            x[forward_rows, :hid] = out[2 * k][seq, step]
-            x[backward_rows, hid:] = out[2 * k + 1][seq, step]
-            xs.append(x)
+        xs = bidirectional([(x, weights(m, layer, ""), weights(m, layer, "_reverse")) for m, x in zip(models, xs)],
+                           ranges)
     return xs
-
-
-def _reverse(x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    """Reverse each sequence within its own length (padding stays at the end)."""
-    out = np.zeros_like(x)
-    for k, n in enumerate(lengths):
-        out[k, :n] = x[k, :n][::-1]
-    return out
 
 
 @dataclass
@@ -293,16 +292,8 @@ class WordLM:
         if not ranges:
             return out
         ids = np.array([self.vocab.get(t.low, 1) for t in toks], dtype=np.int64)
-        lengths = np.array([b - a for a, b in ranges])
-        x = np.zeros((len(ranges), int(lengths.max()), p["emb"].shape[1]), dtype=np.float32)
-        for k, (a, b) in enumerate(ranges):
-            x[k, :b - a] = p["emb"][ids[a:b]]
-        fw = lstm_forward(x, lengths, p["fw.w_ih"], p["fw.w_hh"], p["fw.b"])
-        bw = _reverse(lstm_forward(_reverse(x, lengths), lengths, p["bw.w_ih"], p["bw.w_hh"], p["bw.b"]), lengths)
-        for k, (a, b) in enumerate(ranges):
-            out[a:b, :hid] = fw[k, :b - a]
-            out[a:b, hid:] = bw[k, :b - a]
-        return out
+        return bidirectional([(p["emb"][ids], (p["fw.w_ih"], p["fw.w_hh"], p["fw.b"]),
+                               (p["bw.w_ih"], p["bw.w_hh"], p["bw.b"]))], ranges)[0]
 
 
 @lru_cache(maxsize=4)
