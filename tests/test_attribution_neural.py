@@ -182,6 +182,15 @@ def test_ensemble_members_run_side_by_side_score_as_each_alone():
     assert not np.allclose(alone[0], alone[1])
 
 
+def test_members_of_one_recipe_share_their_inputs():
+    shipped = N.neural_tagger("en")
+    if shipped is None:
+        pytest.skip("neural.npz is not shipped")
+    one = shipped.members[0]
+    other_vocab = replace(one, vocab={**one.vocab, "zzzz-not-a-word": 1})
+    assert N.input_sources([one, one, other_vocab, replace(one)]) == [0, 0, 2, 0]
+
+
 def test_frozen_vectors_stored_once_beside_the_members_load_as_inline_ones(tmp_path):
     from rassegna.attribution import lexicon
     from rassegna.sentences import split_sentences

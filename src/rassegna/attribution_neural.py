@@ -421,6 +421,18 @@ class NeuralEnsemble:
             raise ValueError("an ensemble mixes CRF and softmax taggers; their scores do not add up")
         self.crf = self.members[0].crf
         self.trans = np.mean([m.trans for m in self.members], axis=0).astype(np.float32)
+        self.input_sources = input_sources(self.members)
+
+
+def input_sources(members: list[NeuralTagger]) -> list[int]:
+    """For each member, the first member whose token inputs are built from the same settings
+    (seeds of one recipe share vocabulary, cue rates, clusters, vectors and parse inputs): those
+    inputs are built once per document, not once per member."""
+    def settings(m: NeuralTagger) -> tuple:
+        return (m.cue_rate, m.vocab, m.chars, m.clusters, m.vector_ids, m.syntax, m.parse_tensor, id(m.lm))
+
+    keys = [settings(m) for m in members]
+    return [keys.index(k) for k in keys]
 
 
 @lru_cache(maxsize=None)
@@ -459,9 +471,13 @@ def neural_scores(text: str, sentences: list[Span], lex: Lexicon, model: NeuralT
         from rassegna.syntax import parse_tokens
 
         parse = parse_tokens(text, sentences, [t.start for t in toks], [t.end for t in toks])
+    sources = model.input_sources if isinstance(model, NeuralEnsemble) else [0]
     with _one_blas_thread():
-        inputs = []
-        for m in members:
+        inputs: list[Inputs] = []
+        for k, m in enumerate(members):
+            if sources[k] != k:
+                inputs.append(inputs[sources[k]])
+                continue
             inp = token_inputs(text, toks, sentences, quotes, marks, m.cue_rate, m.vocab, m.chars, m.clusters,
                                m.vector_ids, parse if m.syntax else None, m.parse_tensor)
             if m.lm is not None:
