@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from rassegna.evaluate.attribution import METRICS, Counts, read_polnear, score_article, score_spans
+from rassegna.evaluate.attribution import METRICS, Counts, read_polnear, score_spans, score_system
 
 
 def agreement(folders: list[Path]) -> dict:
@@ -33,18 +33,8 @@ def agreement(folders: list[Path]) -> dict:
 def system_on_same_texts(folder: Path) -> dict:
     """The shipped system against the first annotator, on the texts `agreement` reads (only
     fair on dev: the model was trained on train's)."""
-    from rassegna.attribution import find_attributions
-    from rassegna.model import Document
-    from rassegna.pipeline import Options
-    from rassegna.sentences import split_sentences
-
     names = {a.name.rsplit("_", 1)[0] for a in read_polnear(folder, later_annotators=True)}
-    counts = {m: Counts() for m in METRICS}
-    for art in read_polnear(folder):
-        if art.name in names:
-            doc = Document(id=art.name, source=art.name, text=art.text, language="en",
-                           sentences=split_sentences(art.text, "en"))
-            score_article(art.text, art.gold, find_attributions(doc, Options(lang="en")), counts)
+    counts = score_system([art for art in read_polnear(folder) if art.name in names])
     return {"texts": len(names), **{m: counts[m].scores() for m in METRICS}}
 
 

@@ -89,7 +89,7 @@ def prepared(data: Path, select: str):
 
 
 def prepared_later_annotators(data: Path):
-    """The further annotation files of doubly annotated train texts, prepared like the rest
+    """The further annotation files of train texts annotated several times, prepared like the rest
     (cached apart, so the main cache stays valid)."""
     return cached(CACHE.parent / "neural_prep_later.pkl", str(data),
                   lambda: TT.prepare(read_polnear(data / "train", later_annotators=True)))
@@ -384,7 +384,7 @@ def main(argv=None):
     ap.add_argument("--modes", nargs="+", default=["s1", "s2", "s2cue", "s2mix"])
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--later-annotators", action="store_true",
-                    help="also train on the second annotator's files of the doubly annotated train texts "
+                    help="also train on the further annotators' files of the train texts annotated several times "
                          "(cue rates and vocabulary still come from the first annotator's)")
     ap.add_argument("--average-from", type=int, default=0,
                     help="from this epoch on, also keep the running mean of the weights after each epoch "
@@ -415,7 +415,7 @@ def main(argv=None):
     featurize(sel_docs, rates, vocab, chars, clusters, vector_ids, lm, sel_parses, args.parse_tensor)
     if extra_docs:
         featurize(extra_docs, rates, vocab, chars, clusters, vector_ids, lm, extra_parses, args.parse_tensor)
-    log(f"{len(tr_docs)} train (+{len(extra_docs)} second annotations) / {len(sel_docs)} selection docs, vocab {len(vocab)}, chars {len(chars)}, "
+    log(f"{len(tr_docs)} train (+{len(extra_docs)} further annotations) / {len(sel_docs)} selection docs, vocab {len(vocab)}, chars {len(chars)}, "
         f"prepared in {time.time() - t0:.0f}s")
     args_model = L._arg_model("en")
     trans = np.where(L.valid_transitions(), 0.0, -1e6).astype(np.float32)

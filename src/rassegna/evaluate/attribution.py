@@ -89,7 +89,7 @@ def parse_ann(ann: str) -> list[GoldAttribution]:
 def read_polnear(folder: Path, later_annotators: bool = False) -> list[Article]:
     """Articles of a PolNeAR compartment folder, with the first annotator's attributions (by
     file name); with `later_annotators`, instead one article per further annotation file of a
-    doubly annotated text (named by that file), the extra training data those files are."""
+    text annotated several times (named by that file), the extra training data those files are."""
     folder = Path(folder)
     texts = {p.stem: p for p in sorted((folder / "text").glob("*.txt"))}
     anns: dict[str, list[Path]] = {}
@@ -249,23 +249,28 @@ def score_spans(text: str, gold: list[GoldAttribution], preds: list[dict[str, Sp
 METRICS = ("content_exact", "content_overlap", "source", "source_end_to_end", "cue")
 
 
-def evaluate_attribution(folder: Path, limit: int | None = None, **_: object) -> dict:
-    """Score `find_attributions` on a PolNeAR-style folder; see the module docstring."""
+def score_system(articles: list[Article]) -> dict[str, Counts]:
+    """`find_attributions` on each (English) article, against its gold, as running counts."""
     from rassegna.attribution import find_attributions
     from rassegna.pipeline import Options
     from rassegna.sentences import split_sentences
 
-    started = time.perf_counter()
-    articles = read_polnear(Path(folder))
-    if limit:
-        articles = articles[:limit]
     counts = {m: Counts() for m in METRICS}
     options = Options(lang="en")
     for art in articles:
         doc = Document(id=art.name, source=art.name, text=art.text, language="en",
                        sentences=split_sentences(art.text, "en"))
-        predicted = find_attributions(doc, options)
-        score_article(art.text, art.gold, predicted, counts)
+        score_article(art.text, art.gold, find_attributions(doc, options), counts)
+    return counts
+
+
+def evaluate_attribution(folder: Path, limit: int | None = None, **_: object) -> dict:
+    """Score `find_attributions` on a PolNeAR-style folder; see the module docstring."""
+    started = time.perf_counter()
+    articles = read_polnear(Path(folder))
+    if limit:
+        articles = articles[:limit]
+    counts = score_system(articles)
     out: dict = {"task": "attribution", "documents": len(articles)}
     for m in METRICS:
         out[m] = counts[m].scores()
