@@ -95,6 +95,16 @@ def prepared_later_annotators(data: Path):
                   lambda: TT.prepare(read_polnear(data / "train", later_annotators=True)))
 
 
+def prepared_extra(folder: Path):
+    """Further training documents in PolNeAR's layout (`pseudo_label.py` writes news labelled by
+    the shipped system), prepared like the rest and cached under the folder's name."""
+    import hashlib
+
+    labels = hashlib.sha256(b"".join(p.read_bytes() for p in sorted((folder / "attributions").glob("*.ann"))))
+    return cached(CACHE.parent / f"neural_prep_extra_{folder.name}.pkl", (str(folder.resolve()), labels.hexdigest()),
+                  lambda: TT.prepare(read_polnear(folder)))
+
+
 def build_vocab(docs, cap: int):
     words = Counter(t.low for d in docs for t in d["toks"])
     vocab = [w for w, c in sorted(words.items(), key=lambda x: (-x[1], x[0])) if c >= 2][:cap]
@@ -386,6 +396,9 @@ def main(argv=None):
     ap.add_argument("--later-annotators", action="store_true",
                     help="also train on the further annotators' files of the train texts annotated several times "
                          "(cue rates and vocabulary still come from the first annotator's)")
+    ap.add_argument("--extra", type=Path, action="append", default=[],
+                    help="a folder in PolNeAR's layout of further training documents (pseudo_label.py); "
+                         "repeatable; cue rates and vocabulary still come from PolNeAR train")
     ap.add_argument("--average-from", type=int, default=0,
                     help="from this epoch on, also keep the running mean of the weights after each epoch "
                          "(stochastic weight averaging) and score it; the better of the two is selected")
@@ -408,6 +421,11 @@ def main(argv=None):
     tr_parses = parsed(tr_docs, "train") if args.syntax else None
     extra_docs = prepared_later_annotators(args.data) if args.later_annotators else []
     extra_parses = parsed(extra_docs, "train_later") if args.syntax and extra_docs else None
+    for folder in args.extra:
+        docs = prepared_extra(folder)
+        extra_docs += docs
+        if args.syntax:
+            extra_parses = (extra_parses or []) + parsed(docs, f"extra_{folder.name}")
     sel_parses = parsed(sel_docs, args.select) if args.syntax else None
     if args.parse_tensor and not args.syntax:
         ap.error("--parse-tensor needs --syntax")
@@ -415,7 +433,7 @@ def main(argv=None):
     featurize(sel_docs, rates, vocab, chars, clusters, vector_ids, lm, sel_parses, args.parse_tensor)
     if extra_docs:
         featurize(extra_docs, rates, vocab, chars, clusters, vector_ids, lm, extra_parses, args.parse_tensor)
-    log(f"{len(tr_docs)} train (+{len(extra_docs)} further annotations) / {len(sel_docs)} selection docs, vocab {len(vocab)}, chars {len(chars)}, "
+    log(f"{len(tr_docs)} train (+{len(extra_docs)} further annotations or extra documents) / {len(sel_docs)} selection docs, vocab {len(vocab)}, chars {len(chars)}, "
         f"prepared in {time.time() - t0:.0f}s")
     args_model = L._arg_model("en")
     trans = np.where(L.valid_transitions(), 0.0, -1e6).astype(np.float32)
