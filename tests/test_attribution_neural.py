@@ -290,3 +290,25 @@ def test_language_model_beside_the_tagger_is_read_through_its_projection(tmp_pat
     no_lm.params["lstm.w_ih_l0_reverse"] = zero.params["lstm.w_ih_l0_reverse"][:, :-2]
     np.testing.assert_allclose(with_zero, N.neural_scores(text, sents, lex, no_lm)[1], rtol=1e-5, atol=1e-5)
     assert not np.allclose(with_zero, with_states)
+
+
+def test_pseudo_labels_read_back_as_the_attributions_written():
+    """`training/attribution/pseudo_label.py` writes the system's attributions as brat; the
+    training reads them with the eval's own reader, pieces and roles intact."""
+    import sys
+    from pathlib import Path
+
+    from rassegna.evaluate.attribution import parse_ann
+    from rassegna.model import Attribution, Span
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "training" / "attribution"))
+    from pseudo_label import ann_lines
+
+    text = 'The mayor said the bridge, "long closed," would reopen. Rain is forecast.'
+    said = Attribution(content=Span.of(text, 15, 54), direct=False, source=Span.of(text, 0, 9),
+                       cue=Span.of(text, 10, 14), spans=((15, 25), (27, 38), (40, 54)))
+    bare = Attribution(content=Span.of(text, 56, 73), direct=False)
+    gold = parse_ann("\n".join(ann_lines([said, bare])))
+    assert [g.content for g in gold] == [((15, 25), (27, 38), (40, 54)), ((56, 73),)]
+    assert gold[0].source == ((0, 9),) and gold[0].cue == ((10, 14),)
+    assert gold[1].source == () and gold[1].cue == ()
