@@ -1,6 +1,6 @@
 """Label unlabeled English news with the shipped attribution system, in PolNeAR's layout, as
 further training text for the BiLSTM (`train_neural.py --extra DIR`): self-training, the
-students learning what the ensemble (four members, rules, transcript turns) finds in news the
+students learning what the shipped system (BiLSTM ensemble, rules, transcript turns) finds in news the
 annotators never saw.
 
     .venv/bin/python training/attribution/pseudo_label.py /work/shared/data training/output/pseudo_en
