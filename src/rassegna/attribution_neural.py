@@ -454,17 +454,17 @@ def _one_blas_thread():
     return threadpool_limits(1, user_api="blas")
 
 
-def neural_scores(text: str, sentences: list[Span], lex: Lexicon, model: NeuralTagger | NeuralEnsemble,
-                  toks: list[Tok] | None = None) -> tuple[list[Tok], np.ndarray, list[tuple[int, int]]]:
-    """Tokens, per-token scores over TAGS (log-probabilities; raw CRF emission scores for a
-    CRF model; the members' mean for an ensemble), and the chunks they were read in."""
+def member_scores(text: str, sentences: list[Span], lex: Lexicon, model: NeuralTagger | NeuralEnsemble,
+                  toks: list[Tok] | None = None) -> tuple[list[Tok], list[np.ndarray], list[tuple[int, int]]]:
+    """Tokens, each member's per-token scores over TAGS (log-probabilities; raw CRF emission
+    scores for a CRF model), and the chunks they were read in. The parse, the rule marks and the
+    inputs members share are computed once for all of them."""
     from rassegna.attribution_learned import rule_marks
 
     toks = toks if toks is not None else tokenize(text, lang=lex.lang)
     quotes, marks = find_quotes(text), rule_marks(text, sentences, lex)
     ranges = chunks_of(text, toks)
     members = model.members if isinstance(model, NeuralEnsemble) else [model]
-    total = None
     lm_states: dict[int, np.ndarray] = {}      # members that share a language model read it once
     parse = None
     if any(m.syntax for m in members):
@@ -485,10 +485,17 @@ def neural_scores(text: str, sentences: list[Span], lex: Lexicon, model: NeuralT
                     lm_states[id(m.lm)] = m.lm.states(toks, ranges)
                 inp.lm = lm_states[id(m.lm)]
             inputs.append(inp)
-        for m, scores in zip(members, tagger_scores(members, inputs, ranges)):
-            scores = scores if m.crf else log_softmax(scores, axis=1)
-            total = scores if total is None else total + scores
-    return toks, total / len(members), ranges
+        scores = [s if m.crf else log_softmax(s, axis=1)
+                  for m, s in zip(members, tagger_scores(members, inputs, ranges))]
+    return toks, scores, ranges
+
+
+def neural_scores(text: str, sentences: list[Span], lex: Lexicon, model: NeuralTagger | NeuralEnsemble,
+                  toks: list[Tok] | None = None) -> tuple[list[Tok], np.ndarray, list[tuple[int, int]]]:
+    """Tokens, per-token scores over TAGS (the members' mean for an ensemble; see
+    `member_scores`), and the chunks they were read in."""
+    toks, scores, ranges = member_scores(text, sentences, lex, model, toks)
+    return toks, sum(scores) / len(scores), ranges
 
 
 def neural_tags(text: str, sentences: list[Span], lex: Lexicon, model: NeuralTagger | NeuralEnsemble,

@@ -7,7 +7,7 @@ annotators never saw.
 
 Texts (none of them annotated for attribution; none in PolNeAR):
 - TempEval-3 TBAQ-cleaned (TimeBank and AQUAINT news wires, the text of each `<TEXT>`),
-- the article-extraction benchmark's English article bodies (py3langid `en`).
+- the article-extraction benchmark's English article bodies (`language.detect_language`).
 Written: `DIR/text/NAME.txt` and `DIR/attributions/NAME.ann` (brat, as PolNeAR's: Source, Cue,
 Content and an Attribution event tying them), read back by `evaluate.attribution.read_polnear`.
 """
@@ -21,10 +21,9 @@ import sys
 import time
 from pathlib import Path
 
-import py3langid
-
 from rassegna.attribution import find_attributions
 from rassegna.evaluate.timex import read_tml
+from rassegna.language import detect_language
 from rassegna.model import Document
 from rassegna.sentences import split_sentences
 
@@ -36,7 +35,7 @@ def news_texts(data: Path):
     truth = json.loads((data / "article-extraction" / "ground-truth.json").read_text(encoding="utf-8"))
     for key in sorted(truth):
         body = (truth[key].get("articleBody") or "").strip()
-        if body and py3langid.classify(body)[0] == "en":
+        if body and detect_language(body) == "en":
             yield "extraction_" + key[:16], body
 
 

@@ -32,6 +32,7 @@ Selection split: dev (default; as the linear taggers do) or the last 140 train a
 from __future__ import annotations
 
 import argparse
+import hashlib
 import pickle
 import random
 import sys
@@ -97,9 +98,7 @@ def prepared_later_annotators(data: Path):
 
 def prepared_extra(folder: Path):
     """Further training documents in PolNeAR's layout (`pseudo_label.py` writes news labelled by
-    the shipped system), prepared like the rest and cached under the folder's name."""
-    import hashlib
-
+    the shipped system), prepared like the rest and cached under the folder's name and its labels."""
     labels = hashlib.sha256(b"".join(p.read_bytes() for p in sorted((folder / "attributions").glob("*.ann"))))
     return cached(CACHE.parent / f"neural_prep_extra_{folder.name}.pkl", (str(folder.resolve()), labels.hexdigest()),
                   lambda: TT.prepare(read_polnear(folder)))

@@ -4,7 +4,7 @@ bias against the O tag (a CRF trained for likelihood need not sit at the F1-best
     .venv/bin/python training/attribution/tune_neural.py /work/shared/data/polnear/dev \
         MODEL.npz [MODEL.npz ...] [--bias 0 0.5 1]
 
-Each model's per-token scores are computed once; every subset of the models (in the given
+Each model's per-token scores are computed once (all models together); every subset of the models (in the given
 order, prefixes only) and every bias is then decoded and scored with the repository's eval.
 """
 
@@ -23,6 +23,35 @@ from rassegna.evaluate.attribution import METRICS, Counts, read_polnear, score_a
 from rassegna.sentences import split_sentences
 
 
+def scored_articles(data: Path, members: list) -> list[tuple]:
+    """Per article of the folder: (article, sentences, tokens, chunks, each member's scores), the
+    members scored together (`attribution_neural.member_scores`: one parse, shared inputs)."""
+    lex = lexicon("en")
+    ensemble = N.NeuralEnsemble(members)
+    out = []
+    t0 = time.time()
+    arts = read_polnear(data)
+    for art in arts:
+        sents = split_sentences(art.text, "en")
+        toks, scores, ranges = N.member_scores(art.text, sents, lex, ensemble)
+        out.append((art, sents, toks, ranges, scores))
+    print(f"scored {len(arts)} articles with {len(members)} models in {time.time() - t0:.0f}s", flush=True)
+    return out
+
+
+def score_tags(articles: list[tuple], decode) -> str:
+    """The eval's measures over the articles of `scored_articles`, each tagged by
+    `decode(scores, chunks)`, as one line."""
+    counts = {m: Counts() for m in METRICS}
+    for art, sents, toks, ranges, scores in articles:
+        tags = decode(scores, ranges)
+        score_article(art.text, art.gold, neural_attributions(art.text, toks, tags, sents), counts)
+    s = {m: counts[m].scores() for m in METRICS}
+    co = s["content_overlap"]
+    return (f"overlap F1 {co['f1']:.4f} (P {co['p']:.3f} R {co['r']:.3f}) exact {s['content_exact']['f1']:.3f} "
+            f"source {s['source']['f1']:.3f} e2e {s['source_end_to_end']['f1']:.3f} cue {s['cue']['f1']:.3f}")
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("data", type=Path)
@@ -30,31 +59,17 @@ def main(argv=None):
     ap.add_argument("--bias", type=float, nargs="+", default=[0.0])
     ap.add_argument("--tag", default="O", help="the tag the bias is taken from (a negative bias adds)")
     args = ap.parse_args(argv)
-    lex = lexicon("en")
     members = [N.load_neural(p, "en") for p in args.models]
-    arts = read_polnear(args.data)
-    t0 = time.time()
-    cached = []
-    for art in arts:
-        sents = split_sentences(art.text, "en")
-        per = [N.neural_scores(art.text, sents, lex, m) for m in members]
-        cached.append((art, sents, per[0][0], per[0][2], [p[1] for p in per]))
-    print(f"scored {len(arts)} articles with {len(members)} models in {time.time() - t0:.0f}s", flush=True)
+    articles = scored_articles(args.data, members)
     for k in range(1, len(members) + 1):
         ens = N.NeuralEnsemble(members[:k])
         for bias in args.bias:
-            counts = {m: Counts() for m in METRICS}
-            for art, sents, toks, ranges, scores in cached:
+            def decode(scores, ranges, k=k, bias=bias, ens=ens):
                 emit = sum(scores[:k]) / k
                 emit[:, TAGS.index(args.tag)] -= bias
-                tags = N.decode_tags(emit, ranges, ens.trans)
-                pred = neural_attributions(art.text, toks, tags, sents)
-                score_article(art.text, art.gold, pred, counts)
-            s = {m: counts[m].scores() for m in METRICS}
-            co = s["content_overlap"]
-            print(f"models {k} bias {bias:+.2f}: overlap F1 {co['f1']:.4f} (P {co['p']:.3f} "
-                  f"R {co['r']:.3f}) exact {s['content_exact']['f1']:.3f} source {s['source']['f1']:.3f} "
-                  f"e2e {s['source_end_to_end']['f1']:.3f} cue {s['cue']['f1']:.3f}", flush=True)
+                return N.decode_tags(emit, ranges, ens.trans)
+
+            print(f"models {k} bias {bias:+.2f}: {score_tags(articles, decode)}", flush=True)
 
 
 if __name__ == "__main__":
