@@ -161,25 +161,27 @@ def test_ensemble_members_run_side_by_side_score_as_each_alone():
     inp = _tiny_inputs(rng, 15)
     ranges = [(0, 6), (6, 15)]
 
-    def tagger(hidden, seed):
+    def tagger(hidden, seed, layers=2):
         r = np.random.default_rng(seed)
         size = 4 + N.N_DENSE
         p = {"emb.word": r.normal(size=(30, 4)), "out.w": r.normal(size=(len(TAGS), 2 * hidden)),
              "out.b": r.normal(size=len(TAGS))}
-        for layer, width in ((0, size), (1, 2 * hidden)):
+        for layer in range(layers):
             for suffix in ("", "_reverse"):
-                p[f"lstm.w_ih_l{layer}{suffix}"] = r.normal(size=(4 * hidden, width))
+                p[f"lstm.w_ih_l{layer}{suffix}"] = r.normal(size=(4 * hidden, size if layer == 0 else 2 * hidden))
                 p[f"lstm.w_hh_l{layer}{suffix}"] = r.normal(size=(4 * hidden, hidden))
                 p[f"lstm.b_l{layer}{suffix}"] = r.normal(size=4 * hidden)
         params = {k: v.astype(np.float32) for k, v in p.items()}
-        return N.NeuralTagger(params, 2, {}, {}, {}, np.zeros((len(TAGS) + 1, len(TAGS)), np.float32), None)
+        return N.NeuralTagger(params, layers, {}, {}, {}, np.zeros((len(TAGS) + 1, len(TAGS)), np.float32), None)
 
-    a, b, wide = tagger(6, 1), tagger(6, 2), tagger(9, 3)
-    alone = [m.scores(inp, ranges) for m in (a, b, wide)]
-    together = N.tagger_scores([a, b, wide], [inp, inp, inp], ranges)   # two shapes: two groups
+    # two hidden sizes (two lockstep groups); three depths in the first group, so the shallower
+    # members leave its lockstep after their last layer
+    models = [tagger(6, 1), tagger(6, 2, layers=3), tagger(9, 3), tagger(6, 4, layers=1), tagger(6, 5)]
+    alone = [m.scores(inp, ranges) for m in models]
+    together = N.tagger_scores(models, [inp] * len(models), ranges)
     for want, got in zip(alone, together):
         np.testing.assert_allclose(got, want, atol=1e-5)
-    assert not np.allclose(alone[0], alone[1])
+    assert not np.allclose(alone[0], alone[4])
 
 
 def test_members_of_one_recipe_share_their_inputs():

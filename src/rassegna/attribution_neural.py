@@ -260,20 +260,25 @@ def bidirectional(runs: list[tuple[np.ndarray, tuple, tuple]], ranges: list[tupl
 
 def bilstm_outputs(models: list, xs: list[np.ndarray], ranges: list[tuple[int, int]]) -> list[np.ndarray]:
     """Each tagger's top BiLSTM layer (n, 2 × hidden) over its own token inputs (n, in), each
-    range read as its own sequence; taggers of one shape (layers, hidden size) run all their
-    directions in lockstep (`bidirectional`)."""
-    shapes = {(m.layers, m.params["lstm.w_hh_l0"].shape[1]) for m in models}
-    if len(shapes) > 1:
-        return [bilstm_outputs([m], [x], ranges)[0] for m, x in zip(models, xs)]
-
+    range read as its own sequence. Taggers of one hidden size run their directions in lockstep
+    (`bidirectional`) layer by layer, whatever their depth: a tagger with fewer layers leaves
+    the lockstep after its last one (members of two depths once ran apart, each alone)."""
     def weights(m, layer: int, suffix: str) -> tuple:
         p = m.params
         return p[f"lstm.w_ih_l{layer}{suffix}"], p[f"lstm.w_hh_l{layer}{suffix}"], p[f"lstm.b_l{layer}{suffix}"]
 
-    for layer in range(models[0].layers):
-        xs = bidirectional([(x, weights(m, layer, ""), weights(m, layer, "_reverse")) for m, x in zip(models, xs)],
-                           ranges)
-    return xs
+    by_hidden: dict[int, list[int]] = {}
+    for k, m in enumerate(models):
+        by_hidden.setdefault(m.params["lstm.w_hh_l0"].shape[1], []).append(k)
+    out = list(xs)
+    for group in by_hidden.values():
+        for layer in range(max(models[k].layers for k in group)):
+            live = [k for k in group if models[k].layers > layer]
+            states = bidirectional([(out[k], weights(models[k], layer, ""), weights(models[k], layer, "_reverse"))
+                                    for k in live], ranges)
+            for k, x in zip(live, states):
+                out[k] = x
+    return out
 
 
 @dataclass
