@@ -773,7 +773,13 @@ def tidy_attribution(text: str, a: Attribution) -> Attribution:
 
 
 def attributions_from_arguments(info: DocInfo, found: list[dict]) -> list[Attribution]:
-    text, toks = info.text, info.toks
+    return attributions_of_runs(info.text, info.toks, found)
+
+
+def attributions_of_runs(text: str, toks: list[Tok], found: list[dict]) -> list[Attribution]:
+    """Attributions from token runs: each of `found` has a "cue" run and lists of "con" and
+    "src" runs (first token, last + 1); the content pieces are tidied, the source is the run
+    nearest the cue, and one with no content left is dropped."""
     out = []
     for x in found:
         tidied = sorted(tidy_piece(text, toks[a].start, toks[b - 1].end) for a, b in x["con"])

@@ -144,7 +144,7 @@ def load_vectors(path: Path):
     return words, table
 
 
-def make_model(args, n_vocab, n_chars, vec_table=None, lm_size=0):
+def make_model(args, n_vocab, n_chars, vec_table=None, lm_size=0, extra_dense=0):
     import torch
     from torch import nn
 
@@ -166,7 +166,7 @@ def make_model(args, n_vocab, n_chars, vec_table=None, lm_size=0):
                 self.char = nn.Embedding(n_chars + 2, 16, padding_idx=0)
                 self.conv = nn.Conv1d(16, args.char_filters, 3, padding=1)
                 size += args.char_filters
-            size += N.N_DENSE + (N.N_SYNTAX if args.syntax else 0) + (TENSOR_WIDTH if args.parse_tensor else 0)
+            size += N.N_DENSE + (N.N_SYNTAX if args.syntax else 0) + (TENSOR_WIDTH if args.parse_tensor else 0) + extra_dense
             if lm_size:
                 # the language model's states (2 × 256) projected down before the BiLSTM
                 self.lm_proj = nn.Linear(lm_size, args.lm_dim)

@@ -1,0 +1,170 @@
+"""Ways of combining a cue-conditioned argument tagger (`train_arguments_neural.py`) with the shipped
+ensemble's attributions, scored on a PolNeAR folder with the repository's eval (tagger path
+only, as `tune_neural.py` scores: no rules, no transcript turns).
+
+    .venv/bin/python training/attribution/combine_arguments.py /work/shared/data/polnear/dev \
+        training/output/argnet_r1_s1.npz [--reach 1] [--margins 1 2 4 8 16]
+
+For each attribution the ensemble finds with a cue whose content lies inside the window the
+argument tagger reads, the tagger's own reading (cue forced) is compared with the ensemble's:
+- replace: the tagger's content and source always;
+- margin M: the tagger's only when its best path beats the ensemble's reading, scored by the
+  tagger, by more than M;
+- vote: the tagger's when its margin is larger than the ensemble's own preference for its
+  reading (the ensemble's whole-chunk path score with this attribution's roles swapped);
+- source: the ensemble's content with the tagger's source.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).parent))
+import train_arguments_neural as TA  # noqa: E402
+import train_neural as TN  # noqa: E402
+from tune_neural import scored_articles  # noqa: E402
+
+from rassegna import attribution_learned as L  # noqa: E402
+from rassegna import attribution_neural as N  # noqa: E402
+from rassegna.evaluate.attribution import METRICS, Counts, score_article  # noqa: E402
+
+ROLE = [t[2:] if t != "O" else "O" for t in L.TAGS]
+
+
+def path_score(emit: np.ndarray, trans: np.ndarray, tags) -> float:
+    s = trans[-1, tags[0]] + emit[0, tags[0]]
+    for i in range(1, len(tags)):
+        s += trans[tags[i - 1], tags[i]] + emit[i, tags[i]]
+    return float(s)
+
+
+def bio(roles: list[str]) -> list[int]:
+    return [0 if r == "O" else L.TAGS.index(("I-" if i and roles[i - 1] == r else "B-") + r)
+            for i, r in enumerate(roles)]
+
+
+def reading_of(toks, att, lo: int, n: int) -> list[int]:
+    """An attribution's roles as tags over the window (content, source, cue; other tokens O)."""
+    roles = ["O"] * n
+    pieces = list(att.spans) if att.spans else [(att.content.start, att.content.end)]
+    for role, spans in (("CON", pieces), ("SRC", [(att.source.start, att.source.end)] if att.source else []),
+                        ("CUE", [(att.cue.start, att.cue.end)])):
+        for a, b in TA.token_runs(toks, spans):
+            for i in range(max(a, lo), min(b, lo + n)):
+                roles[i - lo] = role
+    return bio(roles)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser()
+    ap.add_argument("data", type=Path)
+    ap.add_argument("taggers", type=Path, nargs="+")
+    ap.add_argument("--reach", type=int, default=1)
+    ap.add_argument("--margins", type=float, nargs="+", default=[1, 2, 4, 8, 16])
+    args = ap.parse_args(argv)
+    ensemble = N.neural_tagger("en")
+    taggers = [N.load_neural(p, "en") for p in args.taggers]
+    trans = sum(t.trans for t in taggers) / len(taggers)
+    m = taggers[0]
+    rows = []
+    for art, sents, toks, ranges, scores in scored_articles(args.data, ensemble.members):
+        emit = sum(scores) / len(scores)
+        tags = N.decode_tags(emit, ranges, ensemble.trans)
+        found = L.neural_attributions(art.text, toks, tags, sents)
+        from rassegna.attribution import find_quotes, lexicon
+        from rassegna.attribution_learned import rule_marks
+        from rassegna.syntax import parse_tokens
+
+        parse = parse_tokens(art.text, sents, [t.start for t in toks], [t.end for t in toks])
+        inp = N.token_inputs(art.text, toks, sents, find_quotes(art.text), rule_marks(art.text, sents, lexicon("en")),
+                             m.cue_rate, m.vocab, m.chars, m.clusters, m.vector_ids, parse, m.parse_tensor)
+        d = {"art": art, "toks": toks, "sents": sents, "inp": inp}
+        windows = TA.cue_windows(d, found, args.reach)
+        live = [w for w in windows if w is not None]
+        read = {}
+        if live:
+            lengths = [hi - lo for _, lo, hi, _ in live]
+            starts = np.cumsum([0] + lengths[:-1])
+            spans = [(int(s), int(s) + n) for s, n in zip(starts, lengths)]
+            stacked = N.Inputs(*(np.concatenate([getattr(w[3], f) for w in live])
+                                 for f in ("words", "clusters", "chars", "dense", "vectors")))
+            got = sum(N.tagger_scores(taggers, [stacked] * len(taggers), spans)) / len(taggers)
+            read = {id(w): got[a:b] for w, (a, b) in zip(live, spans)}
+        rows.append((d, found, windows, read, emit, tags, ranges))
+
+    def score(name, choose):
+        counts = {x: Counts() for x in METRICS}
+        changed = 0
+        for d, found, windows, read, emit, tags, ranges in rows:
+            out = []
+            for att, w in zip(found, windows):
+                new = choose(d, att, w, read.get(id(w)), emit, tags, ranges) if w is not None else None
+                changed += new is not None
+                out.append(new or att)
+            score_article(d["art"].text, d["art"].gold, out, counts)
+        print(f"{name}: {TN.fmt({x: counts[x].scores() for x in METRICS})}; attributions taken from the tagger {changed}", flush=True)
+
+    def tagger_reading(d, w, s):
+        cue, lo, hi, _ = w
+        best = TA.decode_for_cue(s, trans, cue, lo)
+        runs = {"CON": [], "SRC": []}
+        for role, a, b in L.segments(best):
+            if role in runs:
+                runs[role].append((a + lo, b + lo))
+        got = L.attributions_of_runs(d["art"].text, d["toks"], [{"cue": (cue[0][0], cue[-1][1]),
+                                                                "con": runs["CON"], "src": runs["SRC"]}])
+        return best, (got[0] if got else None)
+
+    def forced(s, cue, lo):
+        emit = s.copy()
+        emit[:, [L.TAGS.index("B-CUE"), L.TAGS.index("I-CUE")]] -= 1e4
+        for a, b in cue:
+            emit[a - lo, L.TAGS.index("B-CUE")] += 2e4
+            emit[a - lo + 1:b - lo, L.TAGS.index("I-CUE")] += 2e4
+        return emit
+
+    def margin_of(d, att, w, s):
+        cue, lo, hi, _ = w
+        best, new = tagger_reading(d, w, s)
+        e = forced(s, cue, lo)
+        own = reading_of(d["toks"], att, lo, hi - lo)
+        return path_score(e, trans, best) - path_score(e, trans, own), best, own, new
+
+    score("ensemble", lambda *a: None)
+    score("replace", lambda d, att, w, s, *_: tagger_reading(d, w, s)[1])
+    for margin in args.margins:
+        def gate(d, att, w, s, *_, margin=margin):
+            gap, _, _, new = margin_of(d, att, w, s)
+            return new if gap > margin else None
+        score(f"margin {margin:g}", gate)
+
+    def vote(d, att, w, s, emit, tags, ranges):
+        gap, best, own, new = margin_of(d, att, w, s)
+        if new is None or list(best) == list(own):
+            return None
+        cue, lo, hi, _ = w
+        roles = [ROLE[t] for t in tags]
+        swapped = list(roles)
+        for i in range(hi - lo):
+            if ROLE[own[i]] != ROLE[best[i]]:
+                swapped[lo + i] = ROLE[best[i]]
+        now, alt = bio(roles), bio(swapped)
+        keep = sum(path_score(emit[a:b], ensemble.trans, now[a:b]) - path_score(emit[a:b], ensemble.trans, alt[a:b])
+                   for a, b in ranges if b > lo and a < hi)
+        return new if gap > keep else None
+    score("vote", vote)
+
+    def source_only(d, att, w, s, *_):
+        new = tagger_reading(d, w, s)[1]
+        if new is None or new.source == att.source:
+            return None
+        return type(att)(content=att.content, direct=att.direct, source=new.source, cue=att.cue, spans=att.spans)
+    score("source", source_only)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
