@@ -362,32 +362,38 @@ def export(net, args, vocab, chars, rates, path: Path, vector_words=None):
                         **({"trans": net.trans.detach().numpy().astype(np.float32)} if args.crf else {}))
 
 
-def main(argv=None):
-    ap = argparse.ArgumentParser()
+def add_model_options(ap: argparse.ArgumentParser, epochs: int, batch: int) -> None:
+    """The data folder, the network's shape, its inputs and the optimiser's settings (shared with
+    `train_arguments_neural.py`)."""
     ap.add_argument("data", type=Path)
-    ap.add_argument("--epochs", type=int, default=12)
+    ap.add_argument("--epochs", type=int, default=epochs)
     ap.add_argument("--layers", type=int, default=2)
     ap.add_argument("--hidden", type=int, default=128)
     ap.add_argument("--word-dim", type=int, default=64)
     ap.add_argument("--vocab", type=int, default=12000)
     ap.add_argument("--char-filters", type=int, default=32)
-    ap.add_argument("--no-clusters", dest="clusters", action="store_false")
     ap.add_argument("--vectors", type=Path, help="frozen word vectors (train_clusters.py --vectors)")
-    ap.add_argument("--lm", type=Path, help="a word language model (train_lm.py) whose states are inputs")
-    ap.add_argument("--lm-dim", type=int, default=128, help="the size its states are projected to")
     ap.add_argument("--syntax", action="store_true",
                     help="dependency-parse flags (rassegna.syntax, the packaged English parser) as inputs")
     ap.add_argument("--parse-tensor", action="store_true",
                     help="with --syntax, also the parser's contextual token vectors (spaCy's doc.tensor)")
-    ap.add_argument("--crf", action="store_true", help="a linear-chain CRF on top (else softmax)")
     ap.add_argument("--dropout", type=float, default=0.3)
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--decay-after", type=int, default=0,
                     help="from this epoch on, the learning rate is multiplied by --decay (0: constant)")
     ap.add_argument("--decay", type=float, default=0.3)
     ap.add_argument("--threads", type=int, default=1)
-    ap.add_argument("--batch", type=int, default=16)
+    ap.add_argument("--batch", type=int, default=batch)
     ap.add_argument("--seed", type=int, default=1)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser()
+    add_model_options(ap, epochs=12, batch=16)
+    ap.add_argument("--no-clusters", dest="clusters", action="store_false")
+    ap.add_argument("--lm", type=Path, help="a word language model (train_lm.py) whose states are inputs")
+    ap.add_argument("--lm-dim", type=int, default=128, help="the size its states are projected to")
+    ap.add_argument("--crf", action="store_true", help="a linear-chain CRF on top (else softmax)")
     ap.add_argument("--select", choices=("dev", "heldout"), default="dev")
     ap.add_argument("--select-metric", choices=("s1", "s2", "s2cue", "s2mix"), default="s1")
     ap.add_argument("--modes", nargs="+", default=["s1", "s2", "s2cue", "s2mix"])
