@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +31,8 @@ from tune_neural import scored_articles  # noqa: E402
 
 from rassegna import attribution_learned as L  # noqa: E402
 from rassegna import attribution_neural as N  # noqa: E402
+from rassegna.attribution import find_quotes, lexicon  # noqa: E402
+from rassegna.syntax import parse_tokens  # noqa: E402
 from rassegna.evaluate.attribution import METRICS, Counts, score_article  # noqa: E402
 
 ROLE = [t[2:] if t != "O" else "O" for t in L.TAGS]
@@ -69,18 +72,17 @@ def main(argv=None):
     ensemble = N.neural_tagger("en")
     taggers = [N.load_neural(p, "en") for p in args.taggers]
     trans = sum(t.trans for t in taggers) / len(taggers)
+    if set(N.input_sources(taggers)) != {0}:
+        ap.error("the argument taggers read different inputs (vocabulary, vectors, parse): score them apart")
     m = taggers[0]
+    lex = lexicon("en")
     rows = []
     for art, sents, toks, ranges, scores in scored_articles(args.data, ensemble.members):
         emit = sum(scores) / len(scores)
         tags = N.decode_tags(emit, ranges, ensemble.trans)
         found = L.neural_attributions(art.text, toks, tags, sents)
-        from rassegna.attribution import find_quotes, lexicon
-        from rassegna.attribution_learned import rule_marks
-        from rassegna.syntax import parse_tokens
-
-        parse = parse_tokens(art.text, sents, [t.start for t in toks], [t.end for t in toks])
-        inp = N.token_inputs(art.text, toks, sents, find_quotes(art.text), rule_marks(art.text, sents, lexicon("en")),
+        parse = parse_tokens(art.text, sents, [t.start for t in toks], [t.end for t in toks]) if m.syntax else None
+        inp = N.token_inputs(art.text, toks, sents, find_quotes(art.text), L.rule_marks(art.text, sents, lex),
                              m.cue_rate, m.vocab, m.chars, m.clusters, m.vector_ids, parse, m.parse_tensor)
         d = {"art": art, "toks": toks, "sents": sents, "inp": inp}
         windows = TA.cue_windows(d, found, args.reach)
@@ -91,7 +93,8 @@ def main(argv=None):
             starts = np.cumsum([0] + lengths[:-1])
             spans = [(int(s), int(s) + n) for s, n in zip(starts, lengths)]
             stacked = N.Inputs(*(np.concatenate([getattr(w[3], f) for w in live])
-                                 for f in ("words", "clusters", "chars", "dense", "vectors")))
+                                 for f in ("words", "clusters", "chars", "dense")),
+                               vectors=np.concatenate([w[3].vectors for w in live]) if inp.vectors is not None else None)
             got = sum(N.tagger_scores(taggers, [stacked] * len(taggers), spans)) / len(taggers)
             read = {id(w): got[a:b] for w, (a, b) in zip(live, spans)}
         rows.append((d, found, windows, read, emit, tags, ranges))
@@ -110,27 +113,12 @@ def main(argv=None):
 
     def tagger_reading(d, w, s):
         cue, lo, hi, _ = w
-        best = TA.decode_for_cue(s, trans, cue, lo)
-        runs = {"CON": [], "SRC": []}
-        for role, a, b in L.segments(best):
-            if role in runs:
-                runs[role].append((a + lo, b + lo))
-        got = L.attributions_of_runs(d["art"].text, d["toks"], [{"cue": (cue[0][0], cue[-1][1]),
-                                                                "con": runs["CON"], "src": runs["SRC"]}])
-        return best, (got[0] if got else None)
-
-    def forced(s, cue, lo):
-        emit = s.copy()
-        emit[:, [L.TAGS.index("B-CUE"), L.TAGS.index("I-CUE")]] -= 1e4
-        for a, b in cue:
-            emit[a - lo, L.TAGS.index("B-CUE")] += 2e4
-            emit[a - lo + 1:b - lo, L.TAGS.index("I-CUE")] += 2e4
-        return emit
+        return TA.reading_for_cue(d["art"].text, d["toks"], s, trans, cue, lo)
 
     def margin_of(d, att, w, s):
         cue, lo, hi, _ = w
         best, new = tagger_reading(d, w, s)
-        e = forced(s, cue, lo)
+        e = TA.forced_emissions(s, cue, lo)
         own = reading_of(d["toks"], att, lo, hi - lo)
         return path_score(e, trans, best) - path_score(e, trans, own), best, own, new
 
@@ -147,12 +135,17 @@ def main(argv=None):
         if new is None or list(best) == list(own):
             return None
         cue, lo, hi, _ = w
-        roles = [ROLE[t] for t in tags]
-        swapped = list(roles)
+        # the ensemble's own path, and the same with this attribution's roles swapped (B/I
+        # re-derived only where a role changed and just after)
+        swapped = [ROLE[t] for t in tags]
+        alt = list(tags)
         for i in range(hi - lo):
             if ROLE[own[i]] != ROLE[best[i]]:
                 swapped[lo + i] = ROLE[best[i]]
-        now, alt = bio(roles), bio(swapped)
+        relabelled = bio(swapped)
+        for i in range(lo, min(hi + 1, len(tags))):
+            alt[i] = relabelled[i]
+        now = tags
         keep = sum(path_score(emit[a:b], ensemble.trans, now[a:b]) - path_score(emit[a:b], ensemble.trans, alt[a:b])
                    for a, b in ranges if b > lo and a < hi)
         return new if gap > keep else None
@@ -162,7 +155,7 @@ def main(argv=None):
         new = tagger_reading(d, w, s)[1]
         if new is None or new.source == att.source:
             return None
-        return type(att)(content=att.content, direct=att.direct, source=new.source, cue=att.cue, spans=att.spans)
+        return replace(att, source=new.source)
     score("source", source_only)
 
 

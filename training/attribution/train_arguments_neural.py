@@ -87,15 +87,26 @@ def cue_inputs(inp: N.Inputs, sent_of: list[int], lo: int, hi: int, cue) -> N.In
                     vectors=inp.vectors[lo:hi] if inp.vectors is not None else None)
 
 
-def decode_for_cue(scores: np.ndarray, trans: np.ndarray, cue, lo: int) -> list[int]:
-    """BIO-constrained Viterbi over one window, the cue's tokens forced to be the cue and no
-    other token a cue."""
+def forced_emissions(scores: np.ndarray, cue, lo: int) -> np.ndarray:
+    """One window's scores with the cue's tokens forced to be the cue and no other token a cue."""
     emit = scores.copy()
     emit[:, [TAG["B-CUE"], TAG["I-CUE"]]] -= 1e4
     for a, b in cue:
         emit[a - lo, TAG["B-CUE"]] += 2e4
         emit[a - lo + 1:b - lo, TAG["I-CUE"]] += 2e4
-    return L.viterbi(emit, trans)
+    return emit
+
+
+def reading_for_cue(text: str, toks, scores: np.ndarray, trans: np.ndarray, cue, lo: int):
+    """The BIO-constrained Viterbi path over one window's forced scores, and the attribution it
+    reads (None when it marks no content)."""
+    path = L.viterbi(forced_emissions(scores, cue, lo), trans)
+    runs = {"CON": [], "SRC": []}
+    for role, a, b in L.segments(path):
+        if role in runs:
+            runs[role].append((a + lo, b + lo))
+    got = L.attributions_of_runs(text, toks, [{"cue": (cue[0][0], cue[-1][1]), "con": runs["CON"], "src": runs["SRC"]}])
+    return path, (got[0] if got else None)
 
 
 def gold_instances(d, reach: int):
@@ -127,20 +138,15 @@ def gold_instances(d, reach: int):
 
 def replaced(d, predicted, window_scores, trans):
     """The ensemble's attributions with each cued one's content and source read by this tagger
-    (from torch's scores)."""
+    (from torch's scores); one where the tagger marks no content is kept."""
     out = list(predicted)
     for k, window in enumerate(window_scores):
         if window is None:
             continue
         cue, lo, scores = window
-        runs = {"CON": [], "SRC": []}
-        for role, a, b in L.segments(decode_for_cue(scores, trans, cue, lo)):
-            if role in runs:
-                runs[role].append((a + lo, b + lo))
-        got = L.attributions_of_runs(d["art"].text, d["toks"], [{"cue": (cue[0][0], cue[-1][1]),
-                                                                "con": runs["CON"], "src": runs["SRC"]}])
-        if got:
-            out[k] = got[0]
+        _, got = reading_for_cue(d["art"].text, d["toks"], scores, trans, cue, lo)
+        if got is not None:
+            out[k] = got
     return sorted(out, key=lambda x: (x.content.start, x.content.end))
 
 
@@ -214,6 +220,8 @@ def main(argv=None):
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
     args.clusters, args.lm, args.crf = True, None, True
+    if args.parse_tensor and not args.syntax:
+        ap.error("--parse-tensor needs --syntax")
 
     import torch
 
@@ -259,30 +267,14 @@ def main(argv=None):
     items = [(x, (0, len(x["gold"]))) for x in instances]
     rng = random.Random(args.seed)
     mask = np.where(L.valid_transitions(), 0.0, -1e6).astype(np.float32)
-    best = (-1.0, None, 0)
+    best = (-1.0, 0)
     for ep in range(1, args.epochs + 1):
         t1 = time.time()
-        if args.decay_after and ep == args.decay_after + 1:
-            for group in opt.param_groups:
-                group["lr"] = args.lr * args.decay
-        rng.shuffle(items)
-        order = sorted(range(len(items)), key=lambda k: len(items[k][0]["gold"]) // 10)
-        batches = [order[k:k + args.batch] for k in range(0, len(order), args.batch)]
-        rng.shuffle(batches)
-        total_loss = 0.0
-        for bidx in batches:
-            w, cl, ch, dense, lengths, gold, vec, lm = TN.batch_tensors([items[k] for k in bidx])
-            logits = net(w, cl, ch, dense, lengths, vec, lm)
-            loss = net.crf_loss(logits, gold, lengths) / float(lengths.sum())
-            opt.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(net.parameters(), 5.0)
-            opt.step()
-            total_loss += float(loss.detach())
+        total_loss = TN.train_epoch(net, opt, items, args, rng, ep, lambda item: len(item[0]["gold"]) // 10)
         t2 = time.time()
         trans = net.trans.detach().numpy() + mask
         res = evaluate(net, sel_docs, predicted, windows, trans)
-        TN.log(f"epoch {ep}: loss {total_loss / len(batches):.4f} train {t2 - t1:.0f}s eval {time.time() - t2:.0f}s | "
+        TN.log(f"epoch {ep}: loss {total_loss:.4f} train {t2 - t1:.0f}s eval {time.time() - t2:.0f}s | "
                + TN.fmt(res))
         f1 = res["content_overlap"]["f1"]
         if f1 > best[0]:

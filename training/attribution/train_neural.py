@@ -362,6 +362,37 @@ def export(net, args, vocab, chars, rates, path: Path, vector_words=None):
                         **({"trans": net.trans.detach().numpy().astype(np.float32)} if args.crf else {}))
 
 
+def train_epoch(net, opt, items, args, rng: random.Random, ep: int, bucket) -> float:
+    """One pass over the (document, (first, last + 1)) items in batches of similar length
+    (`bucket(item)`: less padding), in shuffled order; the learning rate multiplied by
+    `args.decay` from epoch `args.decay_after` + 1 on. Returns the mean batch loss."""
+    import torch
+
+    if args.decay_after and ep == args.decay_after + 1:
+        # a lower rate once the constant-rate run has levelled off (v2 was still rising at 10)
+        for group in opt.param_groups:
+            group["lr"] = args.lr * args.decay
+    rng.shuffle(items)
+    order = sorted(range(len(items)), key=lambda k: bucket(items[k]))
+    batches = [order[k:k + args.batch] for k in range(0, len(order), args.batch)]
+    rng.shuffle(batches)
+    loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
+    total = 0.0
+    for bidx in batches:
+        w, cl, ch, dense, lengths, gold, vec, lm_batch = batch_tensors([items[k] for k in bidx])
+        logits = net(w, cl, ch, dense, lengths, vec, lm_batch)
+        if args.crf:
+            loss = net.crf_loss(logits, gold, lengths) / float(lengths.sum())
+        else:
+            loss = loss_fn(logits.reshape(-1, T), gold.reshape(-1))
+        opt.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(net.parameters(), 5.0)
+        opt.step()
+        total += float(loss.detach())
+    return total / len(batches)
+
+
 def add_model_options(ap: argparse.ArgumentParser, epochs: int, batch: int) -> None:
     """The data folder, the network's shape, its inputs and the optimiser's settings (shared with
     `train_arguments_neural.py`)."""
@@ -447,41 +478,19 @@ def main(argv=None):
                      2 * lm.params["fw.w_hh"].shape[1] if lm is not None else 0)
     log(f"{sum(p.numel() for p in net.parameters())} parameters; {vars(args)}")
     opt = torch.optim.Adam(net.parameters(), lr=args.lr)
-    loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
     items = [(d, r) for d in tr_docs + extra_docs for r in d["ranges"]]
     rng = random.Random(args.seed)
     best = (-1.0, None, 0, None)
     averaged = None
     for ep in range(1, args.epochs + 1):
         t1 = time.time()
-        if args.decay_after and ep == args.decay_after + 1:
-            # a lower rate once the constant-rate run has levelled off (v2 was still rising at 10)
-            for group in opt.param_groups:
-                group["lr"] = args.lr * args.decay
-        # batches of similar length (less padding), in shuffled order
-        rng.shuffle(items)
-        order = sorted(range(len(items)), key=lambda k: (items[k][1][1] - items[k][1][0]) // 20)
-        batches = [order[k:k + args.batch] for k in range(0, len(order), args.batch)]
-        rng.shuffle(batches)
-        total = 0.0
-        for bidx in batches:
-            w, cl, ch, dense, lengths, gold, vec, lm_batch = batch_tensors([items[k] for k in bidx])
-            logits = net(w, cl, ch, dense, lengths, vec, lm_batch)
-            if args.crf:
-                loss = net.crf_loss(logits, gold, lengths) / float(lengths.sum())
-            else:
-                loss = loss_fn(logits.reshape(-1, T), gold.reshape(-1))
-            opt.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(net.parameters(), 5.0)
-            opt.step()
-            total += float(loss.detach())
+        total = train_epoch(net, opt, items, args, rng, ep, lambda item: (item[1][1] - item[1][0]) // 20)
         t2 = time.time()
         logps = predict_logp(net, sel_docs, args.crf)
         if args.crf:
             trans = net.trans.detach().numpy() + np.where(L.valid_transitions(), 0.0, -1e6).astype(np.float32)
         res = evaluate(sel_docs, logps, trans, args.modes, args_model, args_model and rates)
-        log(f"epoch {ep}: loss {total / len(batches):.4f} train {t2 - t1:.0f}s eval {time.time() - t2:.0f}s | "
+        log(f"epoch {ep}: loss {total:.4f} train {t2 - t1:.0f}s eval {time.time() - t2:.0f}s | "
             + " | ".join(f"{m}: {fmt(s)}" for m, s in res.items()))
         f1 = res[args.select_metric]["content_overlap"]["f1"]
         if f1 > best[0]:
