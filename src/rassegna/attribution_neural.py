@@ -459,24 +459,22 @@ def _one_blas_thread():
     return threadpool_limits(1, user_api="blas")
 
 
-def member_scores(text: str, sentences: list[Span], lex: Lexicon, model: NeuralTagger | NeuralEnsemble,
-                  toks: list[Tok] | None = None) -> tuple[list[Tok], list[np.ndarray], list[tuple[int, int]]]:
-    """Tokens, each member's per-token scores over TAGS (log-probabilities; raw CRF emission
-    scores for a CRF model), and the chunks they were read in. The parse, the rule marks and the
-    inputs members share are computed once for all of them."""
+def member_inputs(text: str, sentences: list[Span], lex: Lexicon, members: list[NeuralTagger], sources: list[int],
+                  toks: list[Tok] | None = None) -> tuple[list[Tok], list[Inputs], list[tuple[int, int]]]:
+    """Tokens, each tagger's token inputs, and the chunks they are read in. The parse, the rule
+    marks, language-model states and the inputs of taggers with the same settings (`sources`:
+    `input_sources`) are made once for all of them."""
     from rassegna.attribution_learned import rule_marks
 
     toks = toks if toks is not None else tokenize(text, lang=lex.lang)
     quotes, marks = find_quotes(text), rule_marks(text, sentences, lex)
     ranges = chunks_of(text, toks)
-    members = model.members if isinstance(model, NeuralEnsemble) else [model]
     lm_states: dict[int, np.ndarray] = {}      # members that share a language model read it once
     parse = None
     if any(m.syntax for m in members):
         from rassegna.syntax import parse_tokens
 
         parse = parse_tokens(text, sentences, [t.start for t in toks], [t.end for t in toks])
-    sources = model.input_sources if isinstance(model, NeuralEnsemble) else [0]
     with _one_blas_thread():
         inputs: list[Inputs] = []
         for k, m in enumerate(members):
@@ -490,9 +488,26 @@ def member_scores(text: str, sentences: list[Span], lex: Lexicon, model: NeuralT
                     lm_states[id(m.lm)] = m.lm.states(toks, ranges)
                 inp.lm = lm_states[id(m.lm)]
             inputs.append(inp)
-        scores = [s if m.crf else log_softmax(s, axis=1)
-                  for m, s in zip(members, tagger_scores(members, inputs, ranges))]
-    return toks, scores, ranges
+    return toks, inputs, ranges
+
+
+def member_tag_scores(members: list[NeuralTagger], inputs: list[Inputs],
+                      ranges: list[tuple[int, int]]) -> list[np.ndarray]:
+    """Each tagger's per-token scores over TAGS for its inputs (log-probabilities; raw CRF
+    emission scores for a CRF model), the LSTMs side by side."""
+    with _one_blas_thread():
+        return [s if m.crf else log_softmax(s, axis=1)
+                for m, s in zip(members, tagger_scores(members, inputs, ranges))]
+
+
+def member_scores(text: str, sentences: list[Span], lex: Lexicon, model: NeuralTagger | NeuralEnsemble,
+                  toks: list[Tok] | None = None) -> tuple[list[Tok], list[np.ndarray], list[tuple[int, int]]]:
+    """Tokens, each member's per-token scores over TAGS (`member_tag_scores`), and the chunks
+    they were read in; the members' inputs are made together (`member_inputs`)."""
+    members = model.members if isinstance(model, NeuralEnsemble) else [model]
+    sources = model.input_sources if isinstance(model, NeuralEnsemble) else [0]
+    toks, inputs, ranges = member_inputs(text, sentences, lex, members, sources, toks)
+    return toks, member_tag_scores(members, inputs, ranges), ranges
 
 
 def neural_scores(text: str, sentences: list[Span], lex: Lexicon, model: NeuralTagger | NeuralEnsemble,

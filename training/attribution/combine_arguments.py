@@ -27,13 +27,12 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).parent))
 import train_arguments_neural as TA  # noqa: E402
 import train_neural as TN  # noqa: E402
-from tune_neural import scored_articles  # noqa: E402
 
 from rassegna import attribution_learned as L  # noqa: E402
 from rassegna import attribution_neural as N  # noqa: E402
-from rassegna.attribution import find_quotes, lexicon  # noqa: E402
-from rassegna.syntax import parse_tokens  # noqa: E402
-from rassegna.evaluate.attribution import METRICS, Counts, score_article  # noqa: E402
+from rassegna.attribution import lexicon  # noqa: E402
+from rassegna.evaluate.attribution import METRICS, Counts, read_polnear, score_article  # noqa: E402
+from rassegna.sentences import split_sentences  # noqa: E402
 
 ROLE = [t[2:] if t != "O" else "O" for t in L.TAGS]
 
@@ -73,17 +72,21 @@ def main(argv=None):
     taggers = [N.load_neural(p, "en") for p in args.taggers]
     trans = sum(t.trans for t in taggers) / len(taggers)
     if set(N.input_sources(taggers)) != {0}:
+        # the windows are cut from one tagger's inputs (`cue_windows`)
         ap.error("the argument taggers read different inputs (vocabulary, vectors, parse): score them apart")
-    m = taggers[0]
     lex = lexicon("en")
+    members = ensemble.members
+    # the taggers' inputs are made with the members' (one parse; shared where the settings agree)
+    sources = N.input_sources(members + taggers)
     rows = []
-    for art, sents, toks, ranges, scores in scored_articles(args.data, ensemble.members):
+    for art in read_polnear(args.data):
+        sents = split_sentences(art.text, "en")
+        toks, inputs, ranges = N.member_inputs(art.text, sents, lex, members + taggers, sources)
+        scores = N.member_tag_scores(members, inputs[:len(members)], ranges)
         emit = sum(scores) / len(scores)
         tags = N.decode_tags(emit, ranges, ensemble.trans)
         found = L.neural_attributions(art.text, toks, tags, sents)
-        parse = parse_tokens(art.text, sents, [t.start for t in toks], [t.end for t in toks]) if m.syntax else None
-        inp = N.token_inputs(art.text, toks, sents, find_quotes(art.text), L.rule_marks(art.text, sents, lex),
-                             m.cue_rate, m.vocab, m.chars, m.clusters, m.vector_ids, parse, m.parse_tensor)
+        inp = inputs[len(members)]
         d = {"art": art, "toks": toks, "sents": sents, "inp": inp}
         windows = TA.cue_windows(d, found, args.reach)
         live = [w for w in windows if w is not None]

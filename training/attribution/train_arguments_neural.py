@@ -19,6 +19,7 @@ tagger's (the end-to-end setting), scored with the repository's eval.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import random
 import sys
 import time
@@ -68,7 +69,9 @@ def token_runs(toks, spans) -> list[tuple[int, int]]:
 
 def cue_window(sent_of: list[int], cue, reach: int) -> tuple[int, int]:
     """The tokens (first, last + 1) read for a cue: its sentences and `reach` more either side,
-    at most `CUE_SIDE` tokens either side of the cue."""
+    at most `CUE_SIDE` tokens either side of the cue. (Not the linear stage 2's
+    `attribution_learned.arg_window`, which is fixed at one sentence either side within the
+    paragraph: how far the tagger reads, `--reach`, was a variable of this experiment.)"""
     a, b = cue[0][0], cue[-1][1]
     lo = bisect_left(sent_of, sent_of[a] - reach)
     hi = bisect_left(sent_of, sent_of[b - 1] + reach + 1)
@@ -161,8 +164,8 @@ def ensemble_predictions(docs, name: str):
             out.append(L.neural_attributions(d["art"].text, toks, tags, d["sents"]))
         return out
 
-    key = (sorted(p.name for p in (Path(N.__file__).parent / "models" / "attribution_en").glob("neural*.npz")),
-           [d["art"].text[:200] for d in docs])
+    shipped = sorted((Path(N.__file__).parent / "models" / "attribution_en").glob("neural*.npz"))
+    key = ([hashlib.sha256(p.read_bytes()).hexdigest() for p in shipped], [d["art"].text[:200] for d in docs])
     return TN.cached(TN.CACHE.parent / f"arguments_ensemble_{name}.pkl", key, compute)
 
 
