@@ -33,6 +33,7 @@ def entity_with(dossier, alias):
     (None, "LOC", {"Stati Uniti", "Usa", "USA"}),
     (None, "ORG", {"NATO", "Nato"}),
     ("Kursk", "LOC", {"Kursk"}),
+    ("Indo-Pacifico", "LOC", {"Indo-Pacifico"}),
     ("Financial Times", "ORG", {"Financial Times"}),
     ("Pentagono", "ORG", {"Pentagono"}),
     (None, "ORG", {"Onu", "Nazioni Unite"}),

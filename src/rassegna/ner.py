@@ -72,7 +72,8 @@ _ONE_SPACE = {ord(c): " " for c in "\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u20
 def doc_entities(doc, lang: str, crf: bool = True) -> list[tuple[int, int, str]]:
     """Token ranges and labels of a processed spaCy Doc's names: the pipeline's entities,
     re-decided by the shipped mention classifier (`ner_types`) when there is one, in a vote
-    with the CRF taggers' names (`ner_crf`) when they are shipped too (and `crf` is True)."""
+    with the CRF taggers' names (`ner_crf`) when they are shipped too (and `crf` is True);
+    a person's name made only of words the silver data reads as places is then a place."""
     from rassegna.ner_crf import crf_taggers
     from rassegna.ner_types import type_model
 
@@ -83,11 +84,12 @@ def doc_entities(doc, lang: str, crf: bool = True) -> list[tuple[int, int, str]]
     words = [t.text for t in doc]
     taggers = crf_taggers(lang) if crf else ()
     if not taggers:
-        return model.retype(words, spans)
+        return model.places_by_their_words(words, model.retype(words, spans))
     first = taggers[0]
-    return model.vote(words, [(spans, first.pipeline_weight)]
-                      + [(tagger.spans(words), tagger.crf_weight) for tagger in taggers],
-                      first.name_margin, soft=[(tagger, tagger.probability_weight) for tagger in taggers])
+    voted = model.vote(words, [(spans, first.pipeline_weight)]
+                       + [(tagger.spans(words), tagger.crf_weight) for tagger in taggers],
+                       first.name_margin, soft=[(tagger, tagger.probability_weight) for tagger in taggers])
+    return model.places_by_their_words(words, voted)
 
 
 # Characters a mention never starts or ends with: the model sometimes takes in a quote mark,

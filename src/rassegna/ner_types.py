@@ -24,6 +24,7 @@ and the margins for dropping and adding names were chosen on KIND WN_dev (docs/n
 from __future__ import annotations
 
 import re
+from bisect import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -168,6 +169,26 @@ def span_features(words: list[str], start: int, end: int, memory: dict[str, Coun
 
 LABELS = ("PER", "ORG", "LOC")
 OUTSIDE = "O"               # the classifier's fourth class: not a name
+
+
+# Bin edges of a CRF's probability that a range is exactly one name of a label, as a stacked
+# classifier reads it (bins, not the number itself: a logistic regression is linear in its
+# inputs, and a CRF's 0.5 and 0.99 mean different things for different labels)
+PROBABILITY_BINS = (0.001, 0.01, 0.05, 0.2, 0.5, 0.8, 0.95, 0.99)
+
+
+def crf_features(probabilities: np.ndarray) -> list[str]:
+    """Features of a range from each CRF's probabilities that it is one PER, ORG or LOC name
+    (`CrfTagger.span_probabilities`; one row per CRF): each probability's bin, the bin of
+    their sum (a name of any type) and the CRF's best label with its bin."""
+    f = []
+    for t, row in enumerate(probabilities):
+        f += [f"crf{t}_{label}={bisect(PROBABILITY_BINS, p)}" for label, p in zip(LABELS, row)]
+        f.append(f"crf{t}_name={bisect(PROBABILITY_BINS, min(float(row.sum()), 1.0))}")
+        best = int(row.argmax())
+        f.append(f"crf{t}_best={LABELS[best]}{bisect(PROBABILITY_BINS, row[best])}")
+    return f
+
 # Words that join the capitalised words of one name ("Corte dei Conti", "Bank of England").
 _CONNECTORS = frozenset("di del della dello dei degli delle d' d’ de da von van of the for".split())
 
@@ -207,6 +228,14 @@ def candidates(words: list[str]) -> list[tuple[int, int]]:
     return out
 
 
+# A name made only of words the silver data reads as places is a place, whatever the taggers
+# said (`TypeModel.is_silver_place`); chosen on KIND WN_dev (docs/ner.md)
+SILVER_PLACE_MAX_PERSON = 0.1
+SILVER_PLACE_MIN_SHARE = 0.8
+SILVER_PLACE_MIN_COUNT = 5
+_NAME_PARTS = re.compile(r"[\s\-‐‑–]+")
+
+
 @dataclass
 class TypeModel:
     coef: np.ndarray                 # (labels, N_FEATURES)
@@ -218,6 +247,9 @@ class TypeModel:
     missed_margin: float = float("inf")    # how much a name label must beat O to add a missed name
     drop_margin: float = float("inf")      # how much O must beat the best name to drop a span
     clusters: dict[str, list[int]] | None = None   # word → (coarse, fine) cluster ids
+    # how many CRFs' range probabilities the classifier reads as features (0: none; else it
+    # was trained on cross-validated probabilities of the language's first `stacked` CRFs)
+    stacked: int = 0
     # (features, labels) in C order: a transposed view would be copied on every product
     weights: np.ndarray = field(init=False, repr=False)
 
@@ -232,8 +264,42 @@ class TypeModel:
         scores = x @ self.weights + self.intercept
         return log_softmax(np.asarray(scores, dtype=np.float64), axis=1)
 
-    def features(self, words: list[str], a: int, b: int) -> list[str]:
-        return span_features(words, a, b, self.memory, self.silver, self.clusters)
+    def features(self, words: list[str], a: int, b: int, crf: np.ndarray | None = None) -> list[str]:
+        """`span_features` of words[a:b], and with `crf` (each CRF's probabilities of PER, ORG
+        and LOC for the range) the stacked features."""
+        f = span_features(words, a, b, self.memory, self.silver, self.clusters)
+        return f + crf_features(crf) if crf is not None else f
+
+    def is_silver_place(self, name: str) -> bool:
+        """Whether every word of a name (split at spaces and hyphens) is one the silver data
+        typed, inside person names less than `SILVER_PLACE_MAX_PERSON` of the time, and the
+        words together were places at least `SILVER_PLACE_MIN_SHARE` of `SILVER_PLACE_MIN_COUNT`
+        or more typings: "Indo-Pacifico" (indo 2×, pacifico 27× a place, once in a person's
+        name), "Roma-Viterbo" (a railway), never "Jean-Luc Godard" or "Mario Milano"."""
+        if not self.silver:
+            return False
+        parts = [p for p in _NAME_PARTS.split(name.lower()) if len(p) > 1]
+        together: Counter = Counter()
+        for part in parts:
+            seen = self.silver.get("w:" + part)
+            if not seen or seen["PER"] >= SILVER_PLACE_MAX_PERSON * sum(seen.values()):
+                return False
+            together.update(seen)
+        total = sum(together.values())
+        return bool(parts) and total >= SILVER_PLACE_MIN_COUNT and together["LOC"] >= SILVER_PLACE_MIN_SHARE * total
+
+    def places_by_their_words(self, words: list[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """The PER names made only of place words (`is_silver_place`) relabelled LOC: the
+        taggers read a lone compound such as "dell'intero Indo-Pacifico" by its shape and
+        context, the silver data knows its words. A capitalised title or role right before
+        the name ("Professor Alba", "Presidente Napoli") keeps it a person."""
+        from rassegna.ner import NOT_NAME_WORDS
+
+        def titled(a: int) -> bool:
+            return a > 0 and words[a - 1][:1].isupper() and words[a - 1].lower().strip(".") in NOT_NAME_WORDS
+
+        return [(a, b, "LOC" if label == "PER" and not titled(a) and self.is_silver_place(" ".join(words[a:b]))
+                 else label) for a, b, label in spans]
 
     def retype(self, words: list[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """The pipeline's spans re-decided, plus the names it missed.
@@ -292,13 +358,18 @@ class TypeModel:
         if not ranges:
             return sorted(s for s in proposals[0][0] if s[2] not in self.labels) if proposals else []
         index = {r: k for k, r in enumerate(ranges)}
-        scores = self.log_proba([self.features(words, a, b) for a, b in ranges])
         outside = self.labels.index(OUTSIDE)
         columns = [k for k in range(len(self.labels)) if k != outside]
         names = [self.labels[k] for k in columns]
-        for tagger, weight in soft:
+        probabilities = [tagger.span_probabilities(words, ranges, names) if weight or t < self.stacked else None
+                         for t, (tagger, weight) in enumerate(soft)]
+        stack = (np.stack(probabilities[:self.stacked], axis=1)
+                 if self.stacked and len(probabilities) >= self.stacked else None)
+        scores = self.log_proba([self.features(words, a, b, None if stack is None else stack[k])
+                                 for k, (a, b) in enumerate(ranges)])
+        for (tagger, weight), p in zip(soft, probabilities):
             if weight:
-                scores[:, columns] += weight * tagger.span_probabilities(words, ranges, names)
+                scores[:, columns] += weight * p
         for spans, weight in proposals:
             for a, b, label in spans:
                 if label in self.labels:
@@ -347,7 +418,7 @@ def save_type_model(path: Path, model: TypeModel) -> None:
                         silver_strings=sil_s, silver_counts=sil_c,
                         pipeline_weight=np.array(model.pipeline_weight),
                         missed_margin=np.array(model.missed_margin), drop_margin=np.array(model.drop_margin),
-                        clusters=np.array(model.clusters is not None))
+                        clusters=np.array(model.clusters is not None), stacked=np.array(model.stacked))
 
 
 def load_clusters(path: Path) -> dict[str, list[int]] | None:
@@ -358,15 +429,20 @@ def load_clusters(path: Path) -> dict[str, list[int]] | None:
 
 
 def load_type_model(path: Path) -> TypeModel:
-    """The model in `path`, with the word clusters of the same folder when it was trained with them."""
+    """The model in `path`, with the word clusters of the same folder when it was trained with
+    them (an error when they are missing: without them it would quietly score worse)."""
+    path = Path(path)
     with np.load(path, allow_pickle=False) as z:
         labels = tuple(str(s) for s in z["labels"])
+        if bool(z["clusters"]) and not (path.parent / "word_clusters.json").is_file():
+            raise FileNotFoundError(f"{path} was trained with word clusters: {path.parent / 'word_clusters.json'} is missing")
         return TypeModel(z["coef"].astype(np.float32), z["intercept"].astype(np.float32), labels,
                          _unpack(z["memory_strings"], z["memory_counts"], labels),
                          _unpack(z["silver_strings"], z["silver_counts"], labels) or None,
                          float(z["pipeline_weight"]), float(z["missed_margin"]),
                          float(z["drop_margin"]),
-                         load_clusters(path.parent / "word_clusters.json") if bool(z["clusters"]) else None)
+                         load_clusters(path.parent / "word_clusters.json") if bool(z["clusters"]) else None,
+                         int(z["stacked"]) if "stacked" in z.files else 0)
 
 
 @lru_cache(maxsize=None)

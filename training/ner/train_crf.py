@@ -17,6 +17,9 @@
    CRFs' probabilities of each candidate range on WN_dev, and writes the best weights
    (first best in grid order on ties) to the `.json` files. English has no development set:
    it takes the Italian weights, and its test file only reports.
+
+With --folds K it instead trains K models of the member, each without one contiguous block of
+every gold training file, for `train_types.py --stack` (tried, not shipped: docs/ner.md).
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from rassegna import ner_crf as C  # noqa: E402
 from rassegna import ner_types as T  # noqa: E402
 from rassegna.evaluate.ner import bio_to_spans, read_conll, score_spans  # noqa: E402
-from train_types import MODELS, corpus_files, pipeline_spans  # noqa: E402
+from train_types import FOLDS, MODELS, corpus_files, fold_of, fold_path, pipeline_spans  # noqa: E402
 
 
 def log(msg: str) -> None:
@@ -80,10 +83,10 @@ def grid(args, score_files: list[Path], folder: Path, types: T.TypeModel) -> Non
     # the classifier's features of a range do not depend on the weights either
     features, made = types.features, {}
 
-    def cached_features(words, a, b):
+    def cached_features(words, a, b, crf=None):
         key = (id(words), a, b)
         if key not in made:
-            made[key] = features(words, a, b)
+            made[key] = features(words, a, b, crf)
         return made[key]
 
     types.features = cached_features
@@ -126,6 +129,11 @@ def main(argv=None) -> int:
     ap.add_argument("--silver-training", action="store_true",
                     help="train on WikiNEuRal it too, without the silver-memory features")
     ap.add_argument("--grid-only", action="store_true", help="keep the trained models, choose the weights again")
+    ap.add_argument("--types", type=Path, default=None,
+                    help="the mention classifier to vote with (default: the shipped types.npz)")
+    ap.add_argument("--folds", type=int, default=0,
+                    help="instead: train FOLDS models, each without one block of every gold training file "
+                         "(for the stacked mention classifier, `train_types.py --stack`), into " + str(FOLDS))
     args = ap.parse_args(argv)
     train_files, silver_files, score_files = corpus_files(args.data, args.lang)
     if args.lang == "it":
@@ -134,9 +142,15 @@ def main(argv=None) -> int:
         train_files += [p for p in silver_files if p.parent.name == args.lang]
     folder = MODELS / f"ner_{args.lang}"
     out = folder / (f"crf_{args.member}.crfsuite" if args.member else "crf.crfsuite")
-    types = T.type_model(args.lang)
+    types = T.load_type_model(args.types) if args.types else T.type_model(args.lang)
     if types is None:
         raise SystemExit(f"no mention classifier for {args.lang}: run train_types.py first")
+    if args.folds:
+        FOLDS.mkdir(parents=True, exist_ok=True)
+        for k in range(args.folds):
+            train(args, train_files, fold_path(args.lang, args.member, k), types,
+                  keep=lambda path, i, n, k=k: path in silver_files or fold_of(i, n, args.folds) != k)
+        return 0
     if not args.grid_only:
         train(args, train_files, out, types)
     if args.lang != "it":
@@ -149,13 +163,18 @@ def main(argv=None) -> int:
     return 0
 
 
-def train(args, train_files: list[Path], out: Path, types: T.TypeModel) -> None:
+def train(args, train_files: list[Path], out: Path, types: T.TypeModel, keep=None) -> None:
+    """Train one CRF on `train_files` (with `keep(path, index, count)`, only the sentences it
+    accepts)."""
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
     n = 0
     for path in train_files:
-        for words, tags in read_conll(path):
+        sentences = read_conll(path)
+        for i, (words, tags) in enumerate(sentences):
+            if keep is not None and not keep(path, i, len(sentences)):
+                continue
             # Italian: KIND has no MISC; English keeps WikiNEuRal's MISC (the vote leaves it
             # to the spaCy pipeline, and the CRF learns what is not PER/ORG/LOC)
             tags = [t if t == "O" or t[2:] in T.LABELS or args.lang != "it" else "O" for t in tags]

@@ -11,11 +11,17 @@
    training/output) are re-typed with each --weights value (the bonus of the pipeline's own
    label) and scored with the repository's NER scorer; --weight is shipped (chosen on WN_dev).
 Deterministic: lbfgs with no sampling.
+
+With --stack K the classifier also reads each CRF's probabilities of the range, as the fold
+CRFs of `train_crf.py --folds K` give them to sentences they were not trained on; such a model
+is scored in the vote by `train_crf.py --grid-only --types PATH` (tried, not shipped:
+docs/ner.md).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import pickle
 import sys
 import time
@@ -31,6 +37,17 @@ from rassegna.evaluate.ner import bio_to_spans, predict_spans, read_conll, score
 
 CACHE = ROOT / "training" / "output" / "ner_types"
 MODELS = ROOT / "src" / "rassegna" / "models"
+FOLDS = ROOT / "training" / "output" / "ner_crf_folds"     # CRFs for stacking (train_crf.py --folds)
+
+
+def fold_of(index: int, count: int, folds: int) -> int:
+    """The fold of a file's sentence: contiguous blocks, so that the sentences of one
+    document (and the names it repeats) mostly fall in one fold."""
+    return index * folds // count
+
+
+def fold_path(lang: str, member: str | None, k: int) -> Path:
+    return FOLDS / f"{lang}_{member or 'main'}_{k}.crfsuite"
 
 
 def corpus_files(data: Path, lang: str) -> tuple[list[Path], list[Path], list[Path]]:
@@ -52,19 +69,62 @@ def log(msg: str) -> None:
     print(time.strftime("%H:%M:%S"), msg, flush=True)
 
 
-def gold_mentions(paths: list[Path], outside: bool = False):
-    """(words, start, end, label) of every gold mention; with `outside`, also every
-    `ner_types.candidates` range that is not exactly a gold mention, labelled O."""
+def gold_mentions(paths: list[Path], outside: bool = False, folds: int = 0, tagged=None):
+    """(words, start, end, label, fold) of every gold mention; with `outside`, also every
+    `ner_types.candidates` range that is not exactly a gold mention, labelled O, and every
+    range the taggers of `tagged(words, fold)` (a list of span lists) name that is not
+    either. `fold` is the sentence's fold of `folds` (`fold_of`; None without folds)."""
     for path in paths:
-        for words, tags in read_conll(path):
+        sentences = read_conll(path)
+        for i, (words, tags) in enumerate(sentences):
+            fold = fold_of(i, len(sentences), folds) if folds else None
             spans = [s for s in bio_to_spans(tags) if s[2] in T.LABELS]
             for a, b, label in spans:
-                yield words, a, b, label
+                yield words, a, b, label, fold
             if outside:
-                exact = {(a, b) for a, b, _ in spans}
-                for a, b in T.candidates(words):
-                    if (a, b) not in exact:
-                        yield words, a, b, T.OUTSIDE
+                seen = {(a, b) for a, b, _ in spans}
+                ranges = T.candidates(words) + [(a, b) for found in (tagged(words, fold) if tagged else [])
+                                                for a, b, _ in found]
+                for a, b in ranges:
+                    if (a, b) not in seen:
+                        seen.add((a, b))
+                        yield words, a, b, T.OUTSIDE, fold
+
+
+def fold_taggers(lang: str, folds: int, silver, clusters) -> list[list]:
+    """For each fold, the CRFs trained without it (`train_crf.py --folds`), in the order of
+    the shipped ones (the first CRF, then the others by member name), reading the silver
+    memory and clusters the shipped ones read."""
+    from rassegna.ner_crf import CrfTagger, model_paths
+
+    members = [None if p.stem == "crf" else p.stem.removeprefix("crf_") for p in model_paths(MODELS / f"ner_{lang}")]
+    out = []
+    for k in range(folds):
+        paths = [fold_path(lang, m, k) for m in members]
+        missing = [str(p) for p in paths if not p.is_file()]
+        if missing:
+            raise SystemExit(f"no fold CRF {', '.join(missing)}: run train_crf.py --folds {folds} (and --member …)")
+        out.append([CrfTagger(p, silver, clusters,
+                              silver_features=json.loads(p.with_suffix(".json").read_text())["silver_features"])
+                    for p in paths])
+    return out
+
+
+def fold_probabilities(train, stack) -> list[np.ndarray]:
+    """For each training range, its fold's CRFs' probabilities of PER, ORG and LOC (one row
+    per CRF), computed a sentence at a time."""
+    out: list[np.ndarray] = []
+    k = 0
+    while k < len(train):
+        words, fold = train[k][0], train[k][4]
+        j = k
+        while j < len(train) and train[j][0] is words:
+            j += 1
+        ranges = [(a, b) for _, a, b, _, _ in train[k:j]]
+        rows = np.stack([tagger.span_probabilities(words, ranges, list(T.LABELS)) for tagger in stack[fold]], axis=1)
+        out += list(rows)
+        k = j
+    return out
 
 
 def pipeline_spans(path: Path, sentences, lang: str):
@@ -98,6 +158,11 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, default=None, help="default: models/ner_LANG/types.npz")
     ap.add_argument("--silver-weight", type=float, default=0.0,
                     help="also train on the Italian silver mentions with this weight (0: not)")
+    ap.add_argument("--stack", type=int, default=0, metavar="FOLDS",
+                    help="read the CRFs' probabilities of each range as features, cross-validated on "
+                         "FOLDS folds (train_crf.py --folds FOLDS for each CRF first)")
+    ap.add_argument("--crf-ranges", action="store_true",
+                    help="with --stack: the fold CRFs' names that are not gold mentions are O examples too")
     ap.add_argument("--no-silver", dest="silver", action="store_false",
                     help="without the silver memory (WikiNEuRal it val+test, en val)")
     args = ap.parse_args(argv)
@@ -106,37 +171,44 @@ def main(argv=None) -> int:
 
     train_files, silver_files, score_files = corpus_files(args.data, args.lang)
     out = args.out or MODELS / f"ner_{args.lang}" / "types.npz"
-    train = list(gold_mentions(train_files, outside=True))
     clusters = T.load_clusters(args.clusters) if args.clusters else None
     labels = T.LABELS + (T.OUTSIDE,)
-    memory: dict[str, Counter] = {}
-    for words, a, b, label in train:
-        if label != T.OUTSIDE:
-            memory.setdefault(T._norm(" ".join(words[a:b])), Counter())[label] += 1
     silver: dict[str, Counter] | None = {} if args.silver else None
     if silver is not None:
-        for words, a, b, label in gold_mentions(silver_files):
+        for words, a, b, label, _ in gold_mentions(silver_files):
             low = [w.lower() for w in words[a:b]]
             silver.setdefault(T._norm(" ".join(low)), Counter())[label] += 1
             for w in {low[0], low[-1]}:
                 silver.setdefault("w:" + w, Counter())[label] += 1
+    stack = fold_taggers(args.lang, args.stack, silver, clusters) if args.stack else None
+    tagged = ((lambda words, fold: [tagger.spans(words) for tagger in stack[fold]])
+              if stack and args.crf_ranges else None)
+    train = list(gold_mentions(train_files, outside=True, folds=args.stack, tagged=tagged))
+    memory: dict[str, Counter] = {}
+    for words, a, b, label, _ in train:
+        if label != T.OUTSIDE:
+            memory.setdefault(T._norm(" ".join(words[a:b])), Counter())[label] += 1
     log(f"{len(train)} training mentions, {len(memory)} strings; silver {len(silver or {})} strings and words; "
-        f"gazetteer {len(T.place_names())} names")
+        f"gazetteer {len(T.place_names())} names" + (f"; stacked on {len(stack[0])} CRFs, {args.stack} folds" if stack else ""))
+    probabilities = fold_probabilities(train, stack) if stack else None
     feats, y = [], []
-    for words, a, b, label in train:
+    for n, (words, a, b, label, _) in enumerate(train):
         key = T._norm(" ".join(words[a:b]))
         gold = label != T.OUTSIDE
         if gold:
             memory[key][label] -= 1                  # leave this mention out
-        feats.append(T.span_features(words, a, b, memory, silver, clusters))
+        feats.append(T.span_features(words, a, b, memory, silver, clusters)
+                     + (T.crf_features(probabilities[n]) if stack else []))
         if gold:
             memory[key][label] += 1
         y.append(labels.index(label))
     weights = [1.0] * len(y)
     if args.silver_weight:
+        if stack:
+            raise SystemExit("--silver-weight and --stack: the silver sentences have no cross-validated CRF probabilities")
         # silver mentions (and their O candidates) as extra, down-weighted examples; the first
         # two silver files are WikiNEuRal it for either language
-        for words, a, b, label in gold_mentions(silver_files[:2], outside=True):
+        for words, a, b, label, _ in gold_mentions(silver_files[:2], outside=True):
             feats.append(T.span_features(words, a, b, memory, silver, clusters))
             y.append(labels.index(label))
             weights.append(args.silver_weight)
@@ -148,7 +220,14 @@ def main(argv=None) -> int:
     log(f"trained (C={args.c}); train accuracy {clf.score(x, np.array(y)):.3f}")
     model = T.TypeModel(clf.coef_.astype(np.float32), clf.intercept_.astype(np.float32), labels,
                         memory, silver, args.weight, args.margin,
-                        clusters=clusters)
+                        clusters=clusters, stacked=len(stack[0]) if stack else 0)
+    if stack:
+        # a stacked classifier is only meaningful in the vote with the CRFs
+        model.pipeline_weight, model.missed_margin, model.drop_margin = args.weight, args.margin, args.drop
+        T.save_type_model(out, model)
+        log(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB), stacked; score it in the vote with "
+            f"train_crf.py --grid-only --types {out}")
+        return 0
 
     for path in score_files:
         name = path.stem
