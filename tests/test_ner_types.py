@@ -215,10 +215,25 @@ def test_stacked_vote_reads_the_crfs_probabilities_as_features():
     assert m.vote(words, [([], 1.0)], name_margin=0.0, soft=[(LabelProbabilities([0.0, 0.0, 0.6]), 0.0)]) == []
 
 
-def test_stacked_model_round_trips(tmp_path):
+def test_stacked_model_round_trips_and_needs_its_crfs(tmp_path):
     m = constant_model({"PER": -1, "ORG": -2, "LOC": -3, "O": -4}, pipeline_weight=1.0, stacked=2)
     T.save_type_model(tmp_path / "t.npz", m)
     assert T.load_type_model(tmp_path / "t.npz").stacked == 2
+    words = "ieri a Pokrovsk .".split()
+    with pytest.raises(ValueError, match="stacked on 2 CRFs; 1 given"):
+        m.vote(words, [([], 1.0)], 0.0, soft=[(LabelProbabilities([0, 0, 1]), 0.0)])
+    with pytest.raises(ValueError, match="stacked"):
+        m.retype(words, [(2, 3, "LOC")])
+    assert m.vote(words, [([], 1.0)], 0.0, soft=[(LabelProbabilities([0, 0, 1]), 0.0)] * 2) == [(2, 3, "PER")]
+
+
+def test_a_model_trained_with_clusters_needs_them_beside_it(tmp_path):
+    m = constant_model({"PER": -1, "ORG": -2, "LOC": -3, "O": -4}, pipeline_weight=1.0, clusters={"roma": [1, 2]})
+    T.save_type_model(tmp_path / "t.npz", m)
+    with pytest.raises(FileNotFoundError, match="word_clusters.json"):
+        T.load_type_model(tmp_path / "t.npz")
+    (tmp_path / "word_clusters.json").write_text(json.dumps({"k": [64, 256], "words": {"roma": [1, 2]}}))
+    assert T.load_type_model(tmp_path / "t.npz").clusters == {"roma": [1, 2]}
 
 
 def silver_model(**silver) -> T.TypeModel:
@@ -238,13 +253,17 @@ def test_a_person_made_only_of_place_words_is_a_place():
     assert not m.is_silver_place("Cavaliere")                       # too few typings (3 < 5)
     assert not m.is_silver_place("Washington")                      # a place less than 0.8 of the time
     assert not m.is_silver_place("Indo-Sconosciuto")                # a word the silver data never typed
+    assert not m.is_silver_place("J. Milano") and not m.is_silver_place("M Milano")   # an initial: a person
+    assert m.is_silver_place("Milano — Pacifico") and m.is_silver_place("Milano 2")
     words = "la sicurezza dell' intero Indo-Pacifico e di Mario Milano".split()
     spans = [(4, 5, "PER"), (7, 9, "PER"), (4, 5, "ORG")]
     assert m.places_by_their_words(words, spans) == [(4, 5, "LOC"), (7, 9, "PER"), (4, 5, "ORG")]
     assert not constant_model({"PER": -1, "ORG": -2, "LOC": -3, "O": -4}, pipeline_weight=1.0).is_silver_place("Indo")
-    # a capitalised title before the name keeps a person; a lower-case word does not
-    words = "il Professor Milano e il professor Milano".split()
-    assert m.places_by_their_words(words, [(2, 3, "PER"), (6, 7, "PER")]) == [(2, 3, "PER"), (6, 7, "LOC")]
+    # a capitalised title before the name keeps a person; a lower-case one, or a capitalised
+    # word that is no title ("Via"), does not
+    words = "il Professor Milano e il professor Milano in Via Milano".split()
+    assert m.places_by_their_words(words, [(2, 3, "PER"), (6, 7, "PER"), (9, 10, "PER")]) == \
+        [(2, 3, "PER"), (6, 7, "LOC"), (9, 10, "LOC")]
 
 
 def test_shipped_pipeline_reads_a_compound_of_place_words_as_a_place():

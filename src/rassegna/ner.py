@@ -110,7 +110,9 @@ _LOWERCASE_PLACE_TAIL = re.compile(r"[ \xa0]+(?:di|del|della|dello|de|do|da)[ \x
 # Capitalised words that stand before a name without being part of it: titles and roles
 # ("Presidente", "Papa", "Dott"), institutions and common nouns written with a capital
 # ("Governo Meloni", "Premio Nobel"). Never taken into a person's name.
-NOT_NAME_WORDS = frozenset("""
+# TITLE_WORDS are the titles and roles among them (a capitalised one right before a name says
+# the name is a person's: "Professor Alba").
+TITLE_WORDS = frozenset("""
     presidente presidentessa vicepresidente premier ministro ministra viceministro segretario
     segretaria sottosegretario generale generalessa colonnello capitano ammiraglio maresciallo
     comandante tenente sergente caporale papa pontefice cardinale monsignor mons vescovo
@@ -124,6 +126,8 @@ NOT_NAME_WORDS = frozenset("""
     presidenti ministri leader capo portavoce
     mr mrs ms miss dr sir lady lord president vice prime minister secretary general senator
     governor mayor judge chancellor king queen prince princess saint st pope father sister
+""".split())
+NOT_NAME_WORDS = TITLE_WORDS | frozenset("""
     governo stato paese repubblica regno camera senato parlamento consiglio chiesa esercito
     partito regione provincia comune premio nobel oscar coppa legge decreto caso operazione
     squadra gruppo fondazione università ospedale piazza via viale corso stadio aeroporto

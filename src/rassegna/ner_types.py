@@ -233,7 +233,7 @@ def candidates(words: list[str]) -> list[tuple[int, int]]:
 SILVER_PLACE_MAX_PERSON = 0.1
 SILVER_PLACE_MIN_SHARE = 0.8
 SILVER_PLACE_MIN_COUNT = 5
-_NAME_PARTS = re.compile(r"[\s\-‐‑–]+")
+_NAME_PARTS = re.compile(r"[\s\-‐‑‒–—−]+")
 
 
 @dataclass
@@ -271,14 +271,18 @@ class TypeModel:
         return f + crf_features(crf) if crf is not None else f
 
     def is_silver_place(self, name: str) -> bool:
-        """Whether every word of a name (split at spaces and hyphens) is one the silver data
-        typed, inside person names less than `SILVER_PLACE_MAX_PERSON` of the time, and the
-        words together were places at least `SILVER_PLACE_MIN_SHARE` of `SILVER_PLACE_MIN_COUNT`
-        or more typings: "Indo-Pacifico" (indo 2×, pacifico 27× a place, once in a person's
-        name), "Roma-Viterbo" (a railway), never "Jean-Luc Godard" or "Mario Milano"."""
+        """Whether every word of a name (split at spaces, hyphens and dashes) is one the silver
+        data typed, inside person names less than `SILVER_PLACE_MAX_PERSON` of the time, and
+        the words together were places at least `SILVER_PLACE_MIN_SHARE` of
+        `SILVER_PLACE_MIN_COUNT` or more typings: "Indo-Pacifico" (indo 2×, pacifico 27× a
+        place, once in a person's name), "Roma-Viterbo" (a railway), never "Jean-Luc Godard",
+        "Mario Milano" or "J. Milano" (a one-letter word is an initial: a person's)."""
         if not self.silver:
             return False
-        parts = [p for p in _NAME_PARTS.split(name.lower()) if len(p) > 1]
+        words = [w.strip(".") for w in _NAME_PARTS.split(name.lower())]
+        if any(len(w) == 1 and w.isalpha() for w in words):
+            return False
+        parts = [w for w in words if len(w) > 1]
         together: Counter = Counter()
         for part in parts:
             seen = self.silver.get("w:" + part)
@@ -292,11 +296,13 @@ class TypeModel:
         """The PER names made only of place words (`is_silver_place`) relabelled LOC: the
         taggers read a lone compound such as "dell'intero Indo-Pacifico" by its shape and
         context, the silver data knows its words. A capitalised title or role right before
-        the name ("Professor Alba", "Presidente Napoli") keeps it a person."""
-        from rassegna.ner import NOT_NAME_WORDS
+        the name ("Professor Alba", "Presidente Napoli") keeps it a person. (A surname alone,
+        "Alba" after "Jessica Alba", becomes a place here; the corpus's entities join it to
+        the person's full name again, `entities`.)"""
+        from rassegna.ner import TITLE_WORDS
 
         def titled(a: int) -> bool:
-            return a > 0 and words[a - 1][:1].isupper() and words[a - 1].lower().strip(".") in NOT_NAME_WORDS
+            return a > 0 and words[a - 1][:1].isupper() and words[a - 1].lower().strip(".") in TITLE_WORDS
 
         return [(a, b, "LOC" if label == "PER" and not titled(a) and self.is_silver_place(" ".join(words[a:b]))
                  else label) for a, b, label in spans]
@@ -309,6 +315,8 @@ class TypeModel:
         (not a name) beats that by `drop_margin`. A candidate (`candidates`) that overlaps no
         pipeline span is added when a name label beats O by `missed_margin`. Labels the model
         does not know stay as they are."""
+        if self.stacked:
+            raise ValueError("a stacked mention classifier reads its CRFs' probabilities: vote with them")
         todo = [s for s in spans if s[2] in self.labels]
         out = [s for s in spans if s[2] not in self.labels]
         taken = [False] * len(words)
@@ -361,6 +369,8 @@ class TypeModel:
         outside = self.labels.index(OUTSIDE)
         columns = [k for k in range(len(self.labels)) if k != outside]
         names = [self.labels[k] for k in columns]
+        if len(soft) < self.stacked:
+            raise ValueError(f"this mention classifier was stacked on {self.stacked} CRFs; {len(soft)} given")
         probabilities = [tagger.span_probabilities(words, ranges, names) if weight or t < self.stacked else None
                          for t, (tagger, weight) in enumerate(soft)]
         stack = (np.stack(probabilities[:self.stacked], axis=1)

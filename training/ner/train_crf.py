@@ -97,8 +97,10 @@ def grid(args, score_files: list[Path], folder: Path, types: T.TypeModel) -> Non
     for pw, margin, *qws in grid:
         f1 = {}
         for name, (sentences, gold, spacy_spans, alone) in sets.items():
-            voted = [types.vote(words, [(spacy_spans[k], pw)] + [(spans[k], 0.0) for spans in alone], margin,
-                                soft=list(zip(soft, qws)))
+            # as `ner.doc_entities` does: the vote, then names made of place words
+            voted = [types.places_by_their_words(words, types.vote(
+                         words, [(spacy_spans[k], pw)] + [(spans[k], 0.0) for spans in alone], margin,
+                         soft=list(zip(soft, qws))))
                      for k, (words, _) in enumerate(sentences)]
             f1[name] = score_spans(gold, voted)["f1"]
         results.append((f1[score_files[0].stem], pw, margin, qws, f1))
@@ -145,6 +147,8 @@ def main(argv=None) -> int:
     types = T.load_type_model(args.types) if args.types else T.type_model(args.lang)
     if types is None:
         raise SystemExit(f"no mention classifier for {args.lang}: run train_types.py first")
+    if args.folds == 1:
+        ap.error("--folds needs two folds or more")
     if args.folds:
         FOLDS.mkdir(parents=True, exist_ok=True)
         for k in range(args.folds):

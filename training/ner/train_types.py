@@ -169,6 +169,11 @@ def main(argv=None) -> int:
     from sklearn.feature_extraction import FeatureHasher
     from sklearn.linear_model import LogisticRegression
 
+    if args.crf_ranges and not args.stack:
+        ap.error("--crf-ranges goes with --stack")
+    if args.stack and (args.silver_weight or not args.silver or not args.clusters):
+        ap.error("--stack reads the fold CRFs, which read the silver memory and the clusters: "
+                 "give --clusters, and no --no-silver or --silver-weight")
     train_files, silver_files, score_files = corpus_files(args.data, args.lang)
     out = args.out or MODELS / f"ner_{args.lang}" / "types.npz"
     clusters = T.load_clusters(args.clusters) if args.clusters else None
@@ -204,8 +209,6 @@ def main(argv=None) -> int:
         y.append(labels.index(label))
     weights = [1.0] * len(y)
     if args.silver_weight:
-        if stack:
-            raise SystemExit("--silver-weight and --stack: the silver sentences have no cross-validated CRF probabilities")
         # silver mentions (and their O candidates) as extra, down-weighted examples; the first
         # two silver files are WikiNEuRal it for either language
         for words, a, b, label, _ in gold_mentions(silver_files[:2], outside=True):
@@ -249,7 +252,8 @@ def main(argv=None) -> int:
             line = [f"  missed margin {m} drop margin {d}"]
             for w in args.weights:
                 model.pipeline_weight, model.missed_margin, model.drop_margin = w, m, d
-                new = [model.retype(words, spans) for (words, _), spans in zip(sentences, pred)]
+                new = [model.places_by_their_words(words, model.retype(words, spans))
+                       for (words, _), spans in zip(sentences, pred)]
                 r = score_spans(gold, new)
                 per = " ".join(f"{k} {v['f1']:.3f}" for k, v in sorted(r["per_type"].items()) if k in T.LABELS)
                 line.append(f"w={w}: {r['f1']:.4f} P {r['precision']:.3f} R {r['recall']:.3f} ({per})")
