@@ -3,6 +3,9 @@ summaries."""
 
 from collections import Counter
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from rassegna.corpus import build_dossier, independent_sources
 from rassegna.model import RawDocument
 from rassegna.pipeline import Options, prepare
@@ -129,3 +132,12 @@ def test_a_conflicting_claim_gives_the_summary_both_sides_to_cover():
     claim = {"quantities": ["q1", "q2", "q3"], "conflict": True, "spread": {"low": 10000, "high": 12000}}
     assert _sides(claim, quantities) == [["q1", "q3"], ["q2"]]
     assert _sides({**claim, "conflict": False}, quantities) == [["q1", "q2", "q3"]]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.dictionaries(st.sampled_from("abcdefgh"), st.floats(0.001, 5.0), max_size=6), max_size=12))
+def test_centroid_is_the_normalised_sum_of_the_vectors(vectors):
+    from rassegna.vectors import centroid, normalised
+
+    # the previous way (a Counter added per vector) is the definition; centroid sums in place
+    assert centroid(vectors) == normalised(sum((Counter(v) for v in vectors), Counter()))

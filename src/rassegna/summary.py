@@ -12,7 +12,7 @@ from collections import Counter
 
 from rassegna.model import Document
 from rassegna.reuse import stem_counts
-from rassegna.vectors import cosine, normalised, tfidf
+from rassegna.vectors import centroid, cosine, tfidf
 
 MIN_SENTENCES = 5
 MAX_SENTENCES = 10
@@ -45,8 +45,8 @@ def summarise(documents: list[Document], size: int | None = None,
     if not candidates:
         return []
     vectors = tfidf(stem_counts(s.text) for _, s in candidates)
-    centroid = normalised(sum((Counter(v) for v in vectors), Counter()))
-    relevance = [cosine(v, centroid) for v in vectors]
+    middle = centroid(vectors)
+    relevance = [cosine(v, middle) for v in vectors]
     lead = [LEAD_BONUS if s.start == _first_start(doc) else 0.0 for doc, s in candidates]
     support = [SUPPORT_BONUS * min(k, SUPPORT_FULL) / SUPPORT_FULL
                for k in _support(vectors, [doc.id for doc, _ in candidates])]

@@ -15,6 +15,17 @@ def normalised(vector: Mapping[str, float]) -> Vector:
     return {t: v / norm for t, v in vector.items()} if norm else {}
 
 
+def centroid(vectors: Iterable[Mapping[str, float]]) -> Vector:
+    """The L2-normalised sum of `vectors`. Summed into one dict: `sum(Counters)` makes a new
+    Counter for every vector added, copying the growing total each time, which is quadratic in
+    the number of vectors (a story of many articles has tens of thousands of sentences)."""
+    total: dict[str, float] = {}
+    for vector in vectors:
+        for term, value in vector.items():
+            total[term] = total.get(term, 0.0) + value
+    return normalised({t: v for t, v in total.items() if v > 0})
+
+
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
