@@ -373,8 +373,7 @@ class TypeModel:
             raise ValueError(f"this mention classifier was stacked on {self.stacked} CRFs; {len(soft)} given")
         probabilities = [tagger.span_probabilities(words, ranges, names) if weight or t < self.stacked else None
                          for t, (tagger, weight) in enumerate(soft)]
-        stack = (np.stack(probabilities[:self.stacked], axis=1)
-                 if self.stacked and len(probabilities) >= self.stacked else None)
+        stack = np.stack(probabilities[:self.stacked], axis=1) if self.stacked else None
         scores = self.log_proba([self.features(words, a, b, None if stack is None else stack[k])
                                  for k, (a, b) in enumerate(ranges)])
         for (tagger, weight), p in zip(soft, probabilities):
