@@ -56,14 +56,19 @@ def perturbed(doc: Document, copy: int, rng: random.Random) -> Document:
                    sentences=[Span.of(text, s.start, s.end) for s in doc.sentences], story=None)
 
 
+def facta_raws() -> list:
+    """facta-it's records as `rassegna build` reads them (exits when ../shared is absent)."""
+    if not FACTA.exists():
+        sys.exit(f"facta-it not found at {FACTA} (../shared/data is absent?)")
+    return read_corpus([FACTA], Stages())[0]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--factors", type=int, nargs="+", default=[1, 10, 50])
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    if not FACTA.exists():
-        sys.exit(f"facta-it not found at {FACTA} (../shared/data is absent?)")
-    raws, _ = read_corpus([FACTA], Stages())
+    raws = facta_raws()
     started = time.perf_counter()
     base = [r for r in run_local(raws, Options(lang="it"), frozenset(), args.workers) if isinstance(r, Document)]
     print(json.dumps({"per_document_stage_seconds": round(time.perf_counter() - started, 1),

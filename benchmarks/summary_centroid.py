@@ -18,13 +18,13 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from rassegna.build import Stages, read_corpus
 from rassegna.pipeline import Options, prepare
 from rassegna.reuse import stem_counts
 from rassegna.summary import MAX_WORDS, MIN_WORDS, reads_as_prose, summarise
 from rassegna.vectors import centroid, normalised, tfidf
 
-FACTA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "facta-it"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus_scaling import facta_raws  # noqa: E402
 
 
 def added_counters(vectors):
@@ -46,10 +46,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 300, 1089])
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
-    if not FACTA.exists():
-        sys.exit(f"facta-it not found at {FACTA} (../shared/data is absent?)")
-    raws, _ = read_corpus([FACTA], Stages())
-    documents = [prepare(raw, Options(lang="it")) for raw in raws]
+    documents = [prepare(raw, Options(lang="it")) for raw in facta_raws()]
     for size in args.sizes:
         story = documents[:size]
         sentences = [s for doc in story for s in doc.sentences
