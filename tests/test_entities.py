@@ -413,3 +413,16 @@ def test_a_person_named_after_an_organisation_noun_is_an_organisation():
     assert types["Snopes"] == "ORG"
     # "il sito di Mario Rossi" is his site, not a kind noun in apposition
     assert types["Mario Rossi"] == "PER"
+
+
+def test_italian_modifiers_may_stand_between_the_organisation_noun_and_the_name():
+    types = types_of_people(["Lo riporta l'agenzia di stampa Dire.", "Secondo il quotidiano britannico Dire ieri.",
+                             "Dire ha pubblicato la notizia.", "Anche Dire lo conferma.",
+                             "Il direttore di Dire ha parlato.",
+                             "Lo dice il sito ufficiale di Mario Rossi.", "Il sito e Mario Rossi.",
+                             "Mario Rossi ha risposto.", "Mario Rossi era a Roma.", "Mario Rossi ha scritto."],
+                            r"Dire|Mario Rossi")
+    # "agenzia di stampa Dire", "quotidiano britannico Dire": two of five, an outlet
+    assert types["Dire"] == "ORG"
+    # "sito ufficiale di" (a link before the name) and "sito e" (a conjunction) are no apposition
+    assert types["Mario Rossi"] == "PER"

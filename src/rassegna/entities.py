@@ -493,9 +493,17 @@ def _after_kind_noun(before: str, lang: str) -> bool:
     if lang not in _KIND_NOUNS:
         return False
     kinds, members = _KIND_NOUNS[lang]
-    words = re.findall(r"[\w-]+", before.lower())
-    return bool(words) and (words[-1] in kinds or len(words) > 1 and words[-1] in _LINKS
-                            and words[-2] in members)
+    written = re.findall(r"[\w-]+", before)
+    words = [w.lower() for w in written]
+    if words and (words[-1] in kinds or len(words) > 1 and words[-1] in _LINKS and words[-2] in members):
+        return True
+    # Italian puts the noun's modifiers after it: "l'azienda biotecnologica Moderna", "l'agenzia
+    # di stampa Agi" (one lower-case word of four letters or more, or "di" and one, between the
+    # kind and the name; short words are mostly articles, prepositions and conjunctions)
+    if (lang != "it" or len(words) < 2 or not written[-1].isalpha() or not written[-1].islower()
+            or len(words[-1]) < 4 or words[-1] in it.NAME_FUNCTION_WORDS):
+        return False
+    return words[-2] in kinds or len(words) > 2 and words[-2] == "di" and words[-3] in kinds
 
 
 def _after_no_surname_article(before: str, lang: str) -> bool | None:
