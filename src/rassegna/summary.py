@@ -56,18 +56,25 @@ def summarise(documents: list[Document], size: int | None = None,
     covered: set[int] = set()
     remaining = sorted(range(len(candidates)), key=lambda i: (-relevance[i], candidates[i][0].id, candidates[i][1].start))
     rank = {i: r for r, i in enumerate(remaining)}  # ties go to the more central, in O(1)
+    # each candidate's highest similarity to the sentences chosen so far (None before the
+    # first), brought up to date at each choice: recomputing it against every chosen sentence
+    # at every pick made the loop quadratic in the summary's length
+    redundancy: list[float | None] = [None] * len(candidates)
     while remaining and len(chosen) < want:
         def mmr(i: int) -> float:
-            redundancy = max((cosine(vectors[i], vectors[j]) for j in chosen), default=0.0)
             bonus = FACET_BONUS if covers[i] - covered else 0.0
-            return MMR_LAMBDA * relevance[i] - (1 - MMR_LAMBDA) * redundancy + bonus + lead[i] + support[i]
+            return (MMR_LAMBDA * relevance[i] - (1 - MMR_LAMBDA) * (redundancy[i] or 0.0)
+                    + bonus + lead[i] + support[i])
 
         best = max(remaining, key=lambda i: (mmr(i), -rank[i]))
         remaining.remove(best)
-        if any(cosine(vectors[best], vectors[j]) >= DUPLICATE_SIMILARITY for j in chosen):
+        if redundancy[best] is not None and redundancy[best] >= DUPLICATE_SIMILARITY:
             continue
         chosen.append(best)
         covered |= covers[best]
+        for i in remaining:
+            similarity = cosine(vectors[i], vectors[best])
+            redundancy[i] = similarity if redundancy[i] is None else max(redundancy[i], similarity)
     # Present in reading order: by document date, document, position.
     chosen.sort(key=lambda i: (candidates[i][0].published or "", candidates[i][0].id, candidates[i][1].start))
     return [{"text": s.text, "citations": [{"doc": doc.id, "start": s.start, "end": s.end}]}
