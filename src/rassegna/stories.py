@@ -140,13 +140,17 @@ def _best_story(i: int, vectors: list[Vector], stories: list[_Story],
                 index: dict[str, set[int]]) -> tuple[int | None, float]:
     vector = vectors[i]
     query = sorted(vector, key=lambda t: (-vector[t], t))[:QUERY_TERMS]
-    candidates = sorted({s for term in query for s in index.get(term, ())})
-    best, best_sim = None, 0.0
-    for s in candidates:
-        sim = cosine(vector, stories[s].centroid())
-        if sim > best_sim and _close_to_a_member(i, vectors, stories[s].members):
-            best, best_sim = s, sim
-    return best, best_sim
+    candidates = {s for term in query for s in index.get(term, ())}
+    # the most similar story (the first by index on ties) that has a member close to the
+    # document: testing the members most similar story first stops at the first that passes
+    # (tested in index order, every story more similar than the best so far was tested, up to
+    # RECENT_MEMBERS cosines each)
+    for sim, s in sorted((-cosine(vector, stories[s].centroid()), s) for s in candidates):
+        if -sim <= 0.0:
+            break
+        if _close_to_a_member(i, vectors, stories[s].members):
+            return s, -sim
+    return None, 0.0
 
 
 def _close_to_a_member(i: int, vectors: list[Vector], members: list[int]) -> bool:
