@@ -141,3 +141,26 @@ def test_centroid_is_the_normalised_sum_of_the_vectors(vectors):
 
     # the previous way (a Counter added per vector) is the definition; centroid sums in place
     assert centroid(vectors) == normalised(sum((Counter(v) for v in vectors), Counter()))
+
+
+def test_a_document_joins_the_most_similar_story_with_a_close_member():
+    from rassegna.stories import _best_story, _Story
+
+    vectors = [{"a": 0.8, "b": 0.6}, {"b": 1.0}, {"a": 0.6, "b": 0.8}, {"a": 0.6, "b": 0.8}, {"c": 1.0}]
+    query = {"a": 0.8, "b": 0.6}
+    vectors.append(query)
+    stories = []
+    for members in ([0], [2], [3]):
+        story = _Story()
+        for m in members:
+            story.add(m, vectors[m])
+        stories.append(story)
+    # story 0's centroid is the query itself, but its only recent member shares nothing with it
+    stories[0].members = [4]
+    index = {"a": {0, 1, 2}, "b": {1, 2}}
+    # stories 1 and 2 are equally similar and both have a close member: the first by index
+    best, similarity = _best_story(len(vectors) - 1, vectors, stories, index)
+    assert best == 1 and abs(similarity - 0.96) < 1e-9
+    # nothing similar at all: no story
+    vectors.append({"z": 1.0})
+    assert _best_story(len(vectors) - 1, vectors, stories, {"z": set()}) == (None, 0.0)
