@@ -50,7 +50,11 @@ def summarise(documents: list[Document], size: int | None = None,
     lead = [LEAD_BONUS if s.start == _first_start(doc) else 0.0 for doc, s in candidates]
     support = [SUPPORT_BONUS * min(k, SUPPORT_FULL) / SUPPORT_FULL
                for k in _support(vectors, [doc.id for doc, _ in candidates])]
-    covers = [{f for f, facet in enumerate(facets) if (doc.id, s.start) in facet} for doc, s in candidates]
+    facets_of: dict[tuple[str, int], set[int]] = {}   # sentence → the facets it states, made once
+    for f, facet in enumerate(facets):
+        for sentence in facet:
+            facets_of.setdefault(sentence, set()).add(f)
+    covers = [facets_of.get((doc.id, s.start), set()) for doc, s in candidates]
     want = size or max(MIN_SENTENCES, min(MAX_SENTENCES, 2 + len(documents) + len(facets) // 2))
     chosen: list[int] = []
     covered: set[int] = set()
