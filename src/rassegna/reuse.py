@@ -148,28 +148,35 @@ def _matching_sentences(sentences: list[list[_Sentence]]) -> dict[tuple[int, int
                 frequency[stem] += 1
     index: dict[str, list[_Sentence]] = defaultdict(list)
     usable = [s for doc in sentences for s in doc if len(s.stems) >= SENTENCE_MIN_STEMS]
-    signature = {}
+    signatures = []
     for sentence in usable:
         rarest = sorted(sentence.stems, key=lambda stem: (frequency[stem], stem))[:SIGNATURE_STEMS]
-        signature[sentence] = rarest
+        signatures.append(rarest)
         for stem in rarest:
             index[stem].append(sentence)
     pairs: dict[tuple[int, int], list[tuple[_Sentence, _Sentence, float]]] = defaultdict(list)
-    seen = set()
-    for sentence in usable:
-        for stem in signature[sentence]:
+    for sentence, signature in zip(usable, signatures):
+        mine, size = sentence.stems, len(sentence.stems)
+        seen = set()  # the later sentences already compared with this one (several stems lead to one)
+        for stem in signature:
             postings = index[stem]  # in document order: skip to the later documents
-            first = bisect_right(postings, sentence.doc, key=lambda o: o.doc)
+            first = bisect_right(postings, sentence.doc, key=_doc_of)
             for other in postings[first:first + CANDIDATES_PER_STEM]:
-                key = (sentence.doc, sentence.index, other.doc, other.index)
+                key = (other.doc, other.index)
                 if key in seen:
                     continue
                 seen.add(key)
-                shared = len(sentence.stems & other.stems)
-                overlap = shared / min(len(sentence.stems), len(other.stems))
-                if overlap >= SENTENCE_MATCH and shared >= SENTENCE_MIN_SHARED:
+                shared = len(mine & other.stems)
+                if shared < SENTENCE_MIN_SHARED:
+                    continue
+                overlap = shared / min(size, len(other.stems))
+                if overlap >= SENTENCE_MATCH:
                     pairs[(sentence.doc, other.doc)].append((sentence, other, overlap))
     return pairs
+
+
+def _doc_of(sentence: _Sentence) -> int:
+    return sentence.doc
 
 
 def _passages(matches: list[tuple[_Sentence, _Sentence, float]], left: list[_Sentence],
