@@ -141,15 +141,15 @@ def _best_story(i: int, vectors: list[Vector], stories: list[_Story],
     vector = vectors[i]
     query = sorted(vector, key=lambda t: (-vector[t], t))[:QUERY_TERMS]
     candidates = {s for term in query for s in index.get(term, ())}
-    # the most similar story (the first by index on ties) that has a member close to the
-    # document: testing the members most similar story first stops at the first that passes
-    # (tested in index order, every story more similar than the best so far was tested, up to
-    # RECENT_MEMBERS cosines each)
-    for sim, s in sorted((-cosine(vector, stories[s].centroid()), s) for s in candidates):
-        if -sim <= 0.0:
+    similarity = {s: cosine(vector, stories[s].centroid()) for s in candidates}
+    # the most similar story (the first by index on ties) with a member close to the document:
+    # the members are tested most similar story first, so the first that passes is the answer
+    # (each test costs up to RECENT_MEMBERS cosines)
+    for s in sorted(candidates, key=lambda s: (-similarity[s], s)):
+        if similarity[s] <= 0.0:
             break
         if _close_to_a_member(i, vectors, stories[s].members):
-            return s, -sim
+            return s, similarity[s]
     return None, 0.0
 
 
