@@ -31,7 +31,7 @@ import train_neural as TN  # noqa: E402
 from rassegna import attribution_learned as L  # noqa: E402
 from rassegna import attribution_neural as N  # noqa: E402
 from rassegna.attribution import lexicon  # noqa: E402
-from rassegna.evaluate.attribution import METRICS, Counts, read_polnear, score_article  # noqa: E402
+from rassegna.evaluate.attribution import read_polnear, score_predictions  # noqa: E402
 from rassegna.sentences import split_sentences  # noqa: E402
 
 ROLE = [t[2:] if t != "O" else "O" for t in L.TAGS]
@@ -98,21 +98,20 @@ def main(argv=None):
             stacked = N.Inputs(*(np.concatenate([getattr(w[3], f) for w in live])
                                  for f in ("words", "clusters", "chars", "dense")),
                                vectors=np.concatenate([w[3].vectors for w in live]) if inp.vectors is not None else None)
-            got = sum(N.tagger_scores(taggers, [stacked] * len(taggers), spans)) / len(taggers)
+            got = sum(N.member_tag_scores(taggers, [stacked] * len(taggers), spans)) / len(taggers)
             read = {id(w): got[a:b] for w, (a, b) in zip(live, spans)}
         rows.append((d, found, windows, read, emit, tags, ranges))
 
     def score(name, choose):
-        counts = {x: Counts() for x in METRICS}
-        changed = 0
+        scored, changed = [], 0
         for d, found, windows, read, emit, tags, ranges in rows:
             out = []
             for att, w in zip(found, windows):
                 new = choose(d, att, w, read.get(id(w)), emit, tags, ranges) if w is not None else None
                 changed += new is not None
                 out.append(new or att)
-            score_article(d["art"].text, d["art"].gold, out, counts)
-        print(f"{name}: {TN.fmt({x: counts[x].scores() for x in METRICS})}; attributions taken from the tagger {changed}", flush=True)
+            scored.append((d["art"].text, d["art"].gold, out))
+        print(f"{name}: {TN.fmt(score_predictions(scored))}; attributions taken from the tagger {changed}", flush=True)
 
     def tagger_reading(d, w, s):
         cue, lo, hi, _ = w

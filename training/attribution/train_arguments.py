@@ -36,7 +36,7 @@ import train_tagger as TT  # noqa: E402
 
 from rassegna import attribution as A  # noqa: E402
 from rassegna import attribution_learned as L  # noqa: E402
-from rassegna.evaluate.attribution import METRICS, Counts, read_polnear, score_article  # noqa: E402
+from rassegna.evaluate.attribution import METRICS, read_polnear, score_predictions  # noqa: E402
 
 OUT = Path(A.__file__).parent / "models" / "attribution_en" / "arguments.npz"
 NT = len(L.ARG_TAGS)
@@ -137,13 +137,12 @@ def emit_of(W, ids, offs, incue):
 def evaluate(sel_docs, W, trans, threshold=0.5):
     cw = dict(zip((str(x) for x in CUE_MODEL["features"]), CUE_MODEL["weights"].tolist()))
     model = L.ArgModel(EVAL_INDEX, W, trans, threshold, cw, CUE_MODEL["bias"])
-    counts = {m: Counts() for m in METRICS}
-    for d in sel_docs:
+    def attributions(d):
         names = [L.TAGS[t] for t in d["tags"]]
         found = L.tag_arguments(d["info"], L.cue_candidates(d["info"], d["tags"]), model, names)
-        atts = L.attributions_from_arguments(d["info"], found)
-        score_article(d["art"].text, d["art"].gold, atts, counts)
-    return {m: counts[m].scores() for m in METRICS}
+        return L.attributions_from_arguments(d["info"], found)
+
+    return score_predictions((d["art"].text, d["art"].gold, attributions(d)) for d in sel_docs)
 
 
 EVAL_INDEX: dict[str, int] = {}

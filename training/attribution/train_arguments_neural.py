@@ -35,7 +35,7 @@ import train_tagger as TT  # noqa: E402
 from rassegna import attribution as A  # noqa: E402
 from rassegna import attribution_learned as L  # noqa: E402
 from rassegna import attribution_neural as N  # noqa: E402
-from rassegna.evaluate.attribution import METRICS, Counts, score_article  # noqa: E402
+from rassegna.evaluate.attribution import score_predictions  # noqa: E402
 
 T = len(L.TAGS)
 TAG = {t: i for i, t in enumerate(L.TAGS)}
@@ -208,10 +208,8 @@ def evaluate(net, sel_docs, predicted, windows, trans):
     net.eval()
     scored = [torch_scores(net, ws) for ws in windows]
     net.train()
-    counts = {m: Counts() for m in METRICS}
-    for d, pred, sc in zip(sel_docs, predicted, scored):
-        score_article(d["art"].text, d["art"].gold, replaced(d, pred, sc, trans), counts)
-    return {m: counts[m].scores() for m in METRICS}
+    return score_predictions((d["art"].text, d["art"].gold, replaced(d, pred, sc, trans))
+                             for d, pred, sc in zip(sel_docs, predicted, scored))
 
 
 def main(argv=None):
@@ -256,10 +254,8 @@ def main(argv=None):
         inside, total = inside + i, total + t
     predicted = ensemble_predictions(sel_docs, "dev")
     windows = [cue_windows(d, p, args.reach) for d, p in zip(sel_docs, predicted)]
-    counts = {m: Counts() for m in METRICS}
-    for d, pred in zip(sel_docs, predicted):
-        score_article(d["art"].text, d["art"].gold, pred, counts)
-    TN.log(f"the ensemble's own attributions: {TN.fmt({m: counts[m].scores() for m in METRICS})}")
+    own = score_predictions((d["art"].text, d["art"].gold, pred) for d, pred in zip(sel_docs, predicted))
+    TN.log(f"the ensemble's own attributions: {TN.fmt(own)}")
     TN.log(f"{len(instances)} training windows ({sum(len(x['gold']) for x in instances)} tokens; "
            f"{inside / max(total, 1):.3f} of gold content tokens inside them); "
            f"{sum(w is not None for ws in windows for w in ws)} predicted cues on dev; prepared in {time.time() - t0:.0f}s")

@@ -15,11 +15,12 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 
 from rassegna import attribution_neural as N
 from rassegna.attribution import lexicon
 from rassegna.attribution_learned import TAGS, neural_attributions
-from rassegna.evaluate.attribution import METRICS, Counts, read_polnear, score_article
+from rassegna.evaluate.attribution import read_polnear, score_predictions
 from rassegna.sentences import split_sentences
 
 
@@ -42,11 +43,8 @@ def scored_articles(data: Path, members: list) -> list[tuple]:
 def score_tags(articles: list[tuple], decode) -> str:
     """The eval's measures over the articles of `scored_articles`, each tagged by
     `decode(scores, chunks)`, as one line."""
-    counts = {m: Counts() for m in METRICS}
-    for art, sents, toks, ranges, scores in articles:
-        tags = decode(scores, ranges)
-        score_article(art.text, art.gold, neural_attributions(art.text, toks, tags, sents), counts)
-    s = {m: counts[m].scores() for m in METRICS}
+    s = score_predictions((art.text, art.gold, neural_attributions(art.text, toks, decode(scores, ranges), sents))
+                          for art, sents, toks, ranges, scores in articles)
     co = s["content_overlap"]
     return (f"overlap F1 {co['f1']:.4f} (P {co['p']:.3f} R {co['r']:.3f}) exact {s['content_exact']['f1']:.3f} "
             f"source {s['source']['f1']:.3f} e2e {s['source_end_to_end']['f1']:.3f} cue {s['cue']['f1']:.3f}")
@@ -62,12 +60,12 @@ def main(argv=None):
     members = [N.load_neural(p, "en") for p in args.models]
     articles = scored_articles(args.data, members)
     for k in range(1, len(members) + 1):
-        ens = N.NeuralEnsemble(members[:k])
+        trans = np.mean([m.trans for m in members[:k]], axis=0).astype(np.float32)   # as NeuralEnsemble averages them
         for bias in args.bias:
-            def decode(scores, ranges, k=k, bias=bias, ens=ens):
+            def decode(scores, ranges, k=k, bias=bias, trans=trans):
                 emit = sum(scores[:k]) / k
                 emit[:, TAGS.index(args.tag)] -= bias
-                return N.decode_tags(emit, ranges, ens.trans)
+                return N.decode_tags(emit, ranges, trans)
 
             print(f"models {k} bias {bias:+.2f}: {score_tags(articles, decode)}", flush=True)
 

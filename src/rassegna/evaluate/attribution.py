@@ -211,6 +211,14 @@ def score_article(text: str, gold: list[GoldAttribution], predicted: list[Attrib
     score_spans(text, gold, [pred_spans(a) for a in predicted], counts)
 
 
+def score_predictions(scored) -> dict[str, dict]:
+    """Each metric's scores over articles given as (text, gold, predicted attributions)."""
+    counts = {m: Counts() for m in METRICS}
+    for text, gold, predicted in scored:
+        score_article(text, gold, predicted, counts)
+    return {m: counts[m].scores() for m in METRICS}
+
+
 def score_spans(text: str, gold: list[GoldAttribution], preds: list[dict[str, Spans]],
                 counts: dict[str, Counts]) -> None:
     """`score_article` on predictions given as their spans (`pred_spans`), so that one
