@@ -142,6 +142,59 @@ def test_acronym_defined_in_text():
     assert set(entity["aliases"]) == {"Fondo Monetario Internazionale", "FMI"}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Secondo l'Istituto superiore di sanità (Iss) i casi calano.", [("Istituto superiore di sanità", "Iss")]),
+    ("Il Partito democratico (Pd) vota.", [("Partito democratico", "Pd")]),
+    ("The Food and Drug Administration (Fda) said.", [("Food and Drug Administration", "Fda")]),
+    # a word with capitals inside it is a brand, not an acronym; the initials must spell it
+    ("La Società Biologica Nazionale Tedesca (BioNTech) dice.", []),
+    ("Il sindaco Mario Rossi (Roma) dice.", []),
+])
+def test_acronym_definitions_in_title_case(text, expected):
+    assert acronym_definitions(text) == expected
+
+
+def _one_document(text: str, mentions: list[tuple[str, str]]) -> Document:
+    """A document whose mentions are the first occurrence of each (surface, type) after the last."""
+    ents, at = [], 0
+    for surface, etype in mentions:
+        start = text.index(surface, at)
+        ents.append(EntityMention(start, start + len(surface), etype, surface))
+        at = start + len(surface)
+    return Document(id="d", source="d", text=text, entities=ents)
+
+
+def test_a_long_name_the_model_missed_joins_the_acronym_it_defines():
+    text = ("Secondo l'Istituto superiore di sanità (Iss) i casi calano. L'Iss lo conferma. "
+            "Il rapporto dell'Iss è del 3 maggio.")
+    doc = _one_document(text, [("Iss", "LOC"), ("Iss", "LOC"), ("Iss", "LOC")])
+    (entity,) = canonical_entities([doc])
+    assert entity["type"] == "ORG"  # an institute, whatever the model read the acronym as
+    assert set(entity["aliases"]) == {"Iss", "Istituto superiore di sanità"}
+    start = text.index("Istituto")
+    assert {"doc": "d", "start": start, "end": start + len("Istituto superiore di sanità")} in entity["mentions"]
+    assert len(entity["mentions"]) == 4
+
+
+def test_an_acronym_the_model_missed_joins_the_name_defining_it():
+    text = "The National Institutes of Health (NIH) funds it."
+    doc = _one_document(text, [("National Institutes of Health", "ORG")])
+    (entity,) = canonical_entities([doc])
+    assert set(entity["aliases"]) == {"National Institutes of Health", "NIH"}
+
+
+def test_a_definition_over_a_name_the_model_read_adds_nothing():
+    # the model read part of the long name as a name of its own: no overlapping mention is added
+    text = "L'Istituto Superiore di Sanità (ISS) e la Sanità."
+    doc = _one_document(text, [("Sanità", "ORG"), ("ISS", "ORG")])
+    assert sorted(len(e["mentions"]) for e in canonical_entities([doc])) == [1, 1]
+    # a definition by a name not headed by an organisation noun keeps the acronym's type
+    text = "La Giornata Mondiale della Gioventù (Gmg) a Lisbona. La Gmg finisce."
+    doc = _one_document(text, [("Gmg", "MISC"), ("Gmg", "MISC")])
+    (entity,) = canonical_entities([doc])
+    assert entity["type"] == "MISC" and "Giornata Mondiale della Gioventù" in entity["aliases"]
+
+
 @pytest.mark.parametrize("names", [
     ("Nazioni Unite", "Onu", "ONU", "United Nations", "UN", "U.N."),
     ("Unione europea", "Unione Europea", "Ue", "UE", "European Union", "EU"),

@@ -288,24 +288,43 @@ _DEFINITION = re.compile(
 def acronym_definitions(text: str) -> list[tuple[str, str]]:
     """(long name, acronym) pairs written "Long Name (ACR)" where the acronym's letters are
     the initials of the name's content words, in order."""
+    return [(text[ls:le], text[ss:se]) for (ls, le), (ss, se) in acronym_definition_spans(text)]
+
+
+def acronym_definition_spans(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The ((start, end) of the long name, (start, end) of the acronym) of each definition
+    "Long Name (ACR)". The acronym is written in capitals ("FMI") or, as Italian news writes
+    them, with only its first letter capital ("Istituto superiore di sanità (Iss)",
+    "Partito democratico (Pd)")."""
     out = []
     function_words = it.NAME_FUNCTION_WORDS | en.NAME_FUNCTION_WORDS
     for m in _DEFINITION.finditer(text):
         short = m.group("short").replace(".", "")
-        if not short.isupper():
+        if not (short.isupper() or short[1:].islower()):
             continue
         words = re.findall(r"\w+", m.group("long"))
         # take the shortest tail of the phrase whose initials spell the acronym
         for i in range(len(words) - 1, -1, -1):
             content = [w for w in words[i:] if w.lower() not in function_words]
             initials = "".join(w[0].upper() for w in content)
-            if initials == short and words[i][0].isupper():
+            if initials == short.upper() and words[i][0].isupper():
                 long_start = m.start("long") + _nth_word_offset(m.group("long"), i)
-                out.append((text[long_start:m.end("long")], m.group("short")))
+                out.append(((long_start, m.end("long")), m.span("short")))
                 break
             if len(initials) > len(short):
                 break
     return out
+
+
+def organisation_headed(name: str) -> bool:
+    """Whether a full name is headed by a noun for an organisation: its first word in Italian
+    ("Istituto superiore di sanità"), its last in English ("Food and Drug Administration") or
+    its first before "of"/"for" ("Centers for Disease Control")."""
+    words = [w.lower() for w in re.findall(r"[\w-]+", name)]
+    if len(words) < 2:
+        return False
+    return (words[0] in it.ORGANISATION_HEADS or words[-1] in en.ORGANISATION_HEADS
+            or words[0] in en.ORGANISATION_HEADS and words[1] in ("of", "for"))
 
 
 def _nth_word_offset(phrase: str, n: int) -> int:
@@ -349,6 +368,7 @@ class _Union:
         self.parent = {k: k for k in keys}
 
     def find(self, k: str) -> str:
+        self.parent.setdefault(k, k)  # a name added after the start (`_add_mention`)
         while self.parent[k] != k:
             self.parent[k] = self.parent[self.parent[k]]
             k = self.parent[k]
@@ -590,11 +610,44 @@ def _join_document_acronyms(names, by_doc, union) -> None:
 
 
 def _join_defined_acronyms(documents, names, union) -> None:
+    """A name and the acronym it defines ("Istituto superiore di sanità (Iss)") are one entity.
+    When the model read only one of the two as a name (it often misses a long name written in
+    lower case, or an acronym), the other becomes a mention too, unless a name the model read
+    overlaps it. An acronym defined by a name headed by a noun for an organisation is an
+    organisation (the model read "Iss" as a place 21 times in 21 on facta-it)."""
     for doc in documents:
-        for long, short in acronym_definitions(doc.text):
-            a, b = name_key(long), name_key(short)
-            if a in names and b in names and not _different_countries(names[a], names[b]):
-                union.join(a, b)
+        spans = [(m.start, m.end) for m in doc.entities]
+        for (ls, le), (ss, se) in acronym_definition_spans(doc.text):
+            long, short = doc.text[ls:le], doc.text[ss:se]
+            a, b = entity_key(long), entity_key(short)
+            if not a or not b or a == b:
+                continue
+            organisation = organisation_headed(long)
+            if a not in names and b in names and not _overlaps(spans, ls, le):
+                _add_mention(names, a, long, "ORG" if organisation else names[b].type, doc.id, ls, le)
+            elif b not in names and a in names and not _overlaps(spans, ss, se):
+                _add_mention(names, b, short, names[a].type, doc.id, ss, se)
+            if a not in names or b not in names or _different_countries(names[a], names[b]):
+                continue
+            union.join(a, b)
+            if organisation and not names[b].country:
+                _read_all_as(names[b], "ORG")
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _add_mention(names: dict, key: str, surface: str, label: str, doc: str, start: int, end: int) -> None:
+    """A mention found by this stage, not by the model: `names` gains it (and the key, if new)."""
+    if key not in names:
+        names[key] = _Name(key, country=country_of(surface))
+        names[key].organisation = None if names[key].country else organisation_of(surface)
+    name = names[key]
+    name.surfaces[surface] += 1
+    name.types[label] += 1
+    name.mentions.append((doc, start, end))
+    name.docs.add(doc)
 
 
 def _join_person_parts(names, by_doc, union) -> None:

@@ -91,6 +91,15 @@ ORGANISATION_KIND_NOUNS = frozenset({
     "ente", "tabloid", "app"})
 # "i colleghi di X", "la redazione di X": the outlet X
 ORGANISATION_MEMBER_NOUNS = frozenset({"colleghi", "colleghe", "redazione", "redattori"})
+# Nouns that head an organisation's full name, its first word in Italian ("Istituto superiore di
+# sanità", "Consiglio supremo di difesa"): an acronym defined by such a name is an organisation
+# (`entities`), whatever the model read the acronym as.
+ORGANISATION_HEADS = frozenset({
+    "istituto", "agenzia", "organizzazione", "associazione", "società", "fondazione", "università",
+    "banca", "partito", "movimento", "ente", "consiglio", "comitato", "commissione", "conferenza",
+    "ministero", "federazione", "confederazione", "fondo", "centro", "corte", "tribunale",
+    "autorità", "ufficio", "dipartimento", "direzione", "servizio", "sindacato", "unione",
+    "azienda", "compagnia", "ordine", "accademia", "osservatorio", "consorzio", "camera"})
 
 # Word families for what news counts and outlets dispute: figures counted with different
 # words ("600.000 morti e feriti", "650.000 vittime", "soldati uccisi o feriti") measure one
