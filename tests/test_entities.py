@@ -479,3 +479,26 @@ def test_italian_modifiers_may_stand_between_the_organisation_noun_and_the_name(
     assert types["Dire"] == "ORG"
     # "sito ufficiale di" (a link before the name) and "sito e" (a conjunction) are no apposition
     assert types["Mario Rossi"] == "PER"
+
+
+def test_a_head_noun_alone_is_the_one_name_it_heads_in_its_document():
+    italian = _one_document("La Camera dei deputati vota. La Camera approva.",
+                            [("Camera dei deputati", "ORG"), ("Camera", "ORG")])
+    english = _one_document("The European Commission met. The Commission said no.",
+                            [("European Commission", "ORG"), ("Commission", "ORG")])
+    for doc, full in ((italian, "Camera dei deputati"), (english, "European Commission")):
+        (entity,) = canonical_entities([doc])
+        assert entity["name"] == full and len(entity["mentions"]) == 2
+
+
+def test_a_head_noun_stays_itself_where_it_heads_two_names_or_none():
+    two = _one_document("La Camera dei deputati e la Camera di commercio. La Camera vota.",
+                        [("Camera dei deputati", "ORG"), ("Camera di commercio", "ORG"), ("Camera", "ORG")])
+    assert len(canonical_entities([two])) == 3
+    # another document's "Camera" may be another chamber: only the document's own name counts
+    docs = [_one_document("La Camera dei deputati vota.", [("Camera dei deputati", "ORG")]),
+            Document(id="e", source="e", text="La Camera vota.", entities=[EntityMention(3, 9, "ORG", "Camera")])]
+    assert sorted(e["name"] for e in canonical_entities(docs)) == ["Camera", "Camera dei deputati"]
+    # a surname is no head noun: "Rossi" is not the "Rossi Group" of its document
+    doc = _one_document("Rossi Group cresce. Rossi lo dice.", [("Rossi Group", "ORG"), ("Rossi", "PER")])
+    assert len(canonical_entities([doc])) == 2

@@ -385,10 +385,12 @@ def canonical_entities(documents: list[Document]) -> list[dict]:
     names: dict[str, _Name] = {}
     by_doc: dict[str, list[str]] = defaultdict(list)
     for doc in documents:
+        headed = _headed_names(doc)
         for m in doc.entities:
             key = entity_key(m.text)
             if not key:
                 continue
+            key = headed.get(key, key)
             name = names.setdefault(key, _Name(key))
             name.surfaces[m.text] += 1
             name.types[m.type] += 1
@@ -436,6 +438,26 @@ def canonical_entities(documents: list[Document]) -> list[dict]:
     for number, entity in enumerate(entities, start=1):
         entity["id"] = f"e{number}"
     return entities
+
+
+_HEAD_NOUNS = it.ORGANISATION_HEADS | en.ORGANISATION_HEADS
+
+
+def _headed_names(doc: Document) -> dict[str, str]:
+    """{noun: name} for the nouns that head an organisation's name (`ORGANISATION_HEADS`) and
+    head exactly one name the model read as an organisation or place in `doc`: there "la
+    Camera" is the "Camera dei deputati", "the Commission" the "European Commission". Within
+    the document only: another document's "Camera" may be another chamber."""
+    heads: dict[str, set[str]] = defaultdict(set)
+    for m in doc.entities:
+        words = entity_key(m.text).split()
+        if len(words) < 2 or m.type not in ("ORG", "LOC"):
+            continue
+        if words[0] in it.ORGANISATION_HEADS or words[0] in en.ORGANISATION_HEADS and words[1] in ("of", "for"):
+            heads[words[0]].add(" ".join(words))
+        if words[-1] in en.ORGANISATION_HEADS:
+            heads[words[-1]].add(" ".join(words))
+    return {noun: next(iter(keys)) for noun, keys in heads.items() if len(keys) == 1}
 
 
 # Second-level labels under which a country registers its sites ("bbc.co.uk", "abc.net.au"):
@@ -935,8 +957,10 @@ def _entity(members: list[_Name]) -> dict:
     else:
         # the most written form; among equals a name before a descriptor ("Kursk", not
         # "regione di Kursk"), then a spelled-out name before an acronym ("Stati Uniti", "Usa")
-        name = max(surfaces, key=lambda s: (surfaces[s], s[:1].isupper(), not s.isupper(),
-                                            len(s), s))
+        # "Camera" alone is no name where "Camera dei deputati" was written (`_headed_names`)
+        named = [s for s in surfaces if entity_key(s) not in _HEAD_NOUNS] or list(surfaces)
+        name = max(named, key=lambda s: (surfaces[s], s[:1].isupper(), not s.isupper(),
+                                         len(s), s))
     aliases: Counter = Counter()
     for surface, count in surfaces.items():
         aliases[re.sub(r"\s+", " ", surface)] += count

@@ -78,13 +78,15 @@ ORGANISATION_KIND_NOUNS = frozenset({
 ORGANISATION_MEMBER_NOUNS = frozenset({"colleagues", "staff", "editors", "reporters"})
 # Nouns that head an organisation's full name, its last word in English ("Food and Drug
 # Administration", "European Medicines Agency"), or its first before "of" ("Council of Europe"):
-# an acronym defined by such a name is an organisation (`entities`).
+# an acronym defined by such a name is an organisation, and the noun alone ("the Commission")
+# stands for the one name it heads in the document ("European Commission"; `entities`).
 ORGANISATION_HEADS = frozenset({
     "institute", "institutes", "agency", "organization", "organisation", "association", "society",
     "foundation", "university", "bank", "party", "council", "committee", "commission",
     "conference", "ministry", "department", "federation", "confederation", "fund", "centre",
     "center", "centers", "centres", "court", "authority", "office", "bureau", "board", "service",
-    "union", "administration", "company", "corporation", "academy", "network", "alliance"})
+    "union", "administration", "company", "corporation", "academy", "network", "alliance",
+    "senate", "parliament", "congress", "assembly", "government", "police", "army"})
 
 # Word families for what news counts and outlets dispute: figures counted with different
 # words ("600,000 dead and wounded", "650,000 casualties") measure one thing. Matched as word

@@ -93,13 +93,16 @@ ORGANISATION_KIND_NOUNS = frozenset({
 ORGANISATION_MEMBER_NOUNS = frozenset({"colleghi", "colleghe", "redazione", "redattori"})
 # Nouns that head an organisation's full name, its first word in Italian ("Istituto superiore di
 # sanità", "Consiglio supremo di difesa"): an acronym defined by such a name is an organisation
-# (`entities`), whatever the model read the acronym as.
+# whatever the model read the acronym as, and the noun alone ("la Camera") stands for the one
+# name it heads in the document ("Camera dei deputati"; `entities`).
 ORGANISATION_HEADS = frozenset({
     "istituto", "agenzia", "organizzazione", "associazione", "società", "fondazione", "università",
     "banca", "partito", "movimento", "ente", "consiglio", "comitato", "commissione", "conferenza",
     "ministero", "federazione", "confederazione", "fondo", "centro", "corte", "tribunale",
     "autorità", "ufficio", "dipartimento", "direzione", "servizio", "sindacato", "unione",
-    "azienda", "compagnia", "ordine", "accademia", "osservatorio", "consorzio", "camera"})
+    "azienda", "compagnia", "ordine", "accademia", "osservatorio", "consorzio", "camera",
+    "senato", "parlamento", "congresso", "assemblea", "governo", "polizia", "procura", "questura",
+    "prefettura", "regione", "provincia", "comune", "esercito"})
 
 # Word families for what news counts and outlets dispute: figures counted with different
 # words ("600.000 morti e feriti", "650.000 vittime", "soldati uccisi o feriti") measure one
