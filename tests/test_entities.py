@@ -144,7 +144,9 @@ def test_acronym_defined_in_text():
 
 @pytest.mark.parametrize("text, expected", [
     ("Secondo l'Istituto superiore di sanità (Iss) i casi calano.", [("Istituto superiore di sanità", "Iss")]),
-    ("Il Partito democratico (Pd) vota.", [("Partito democratico", "Pd")]),
+    ("Il Movimento sociale italiano (Msi) vota.", [("Movimento sociale italiano", "Msi")]),
+    # two letters in title case after a town are its province, not an acronym
+    ("A Piombino Dese (Pd) piove.", []),
     ("The Food and Drug Administration (Fda) said.", [("Food and Drug Administration", "Fda")]),
     # a word with capitals inside it is a brand, not an acronym; the initials must spell it
     ("La Società Biologica Nazionale Tedesca (BioNTech) dice.", []),
@@ -501,4 +503,46 @@ def test_a_head_noun_stays_itself_where_it_heads_two_names_or_none():
     assert sorted(e["name"] for e in canonical_entities(docs)) == ["Camera", "Camera dei deputati"]
     # a surname is no head noun: "Rossi" is not the "Rossi Group" of its document
     doc = _one_document("Rossi Group cresce. Rossi lo dice.", [("Rossi Group", "ORG"), ("Rossi", "PER")])
+    assert len(canonical_entities([doc])) == 2
+
+
+def test_a_definition_joins_no_person_and_no_other_type():
+    # a politician and his party; a town and its province's code
+    doc = _one_document("Il senatore Paolo Donati (PD) parla.", [("Paolo Donati", "PER"), ("PD", "ORG")])
+    assert len(canonical_entities([doc])) == 2
+    doc = _one_document("A Piombino Dese (PD) piove.", [("Piombino Dese", "LOC"), ("PD", "ORG")])
+    assert len(canonical_entities([doc])) == 2
+    # a name headed by an organisation noun makes both an organisation, the model's reading aside
+    doc = _one_document("L'Istituto Superiore di Sanità (ISS) e l'ISS.",
+                        [("Istituto Superiore di Sanità", "LOC"), ("ISS", "PER"), ("ISS", "PER")])
+    (entity,) = canonical_entities([doc])
+    assert entity["type"] == "ORG" and len(entity["mentions"]) == 3
+
+
+def test_a_name_added_from_a_definition_joins_its_country_but_is_no_country_by_its_acronym():
+    doc = _one_document("La Repubblica Popolare Cinese (RPC) e la Cina.", [("RPC", "LOC"), ("Cina", "LOC")])
+    (entity,) = canonical_entities([doc])
+    assert set(entity["aliases"]) == {"Repubblica Popolare Cinese", "RPC", "Cina"}
+    doc = _one_document("The Irish Republican Army (IRA) said.", [("Irish Republican Army", "ORG")])
+    (entity,) = canonical_entities([doc])
+    assert entity["type"] == "ORG" and "country" not in entity
+
+
+def test_head_nouns_are_read_without_accents_and_only_for_organisations():
+    doc = _one_document("L'Università di Bologna apre. L'Università chiude.",
+                        [("Università di Bologna", "ORG"), ("Università", "ORG")])
+    assert len(canonical_entities([doc])) == 1
+    # a lawyer named Corte is not the court; the document's acronym still finds its full name
+    doc = _one_document("La Corte costituzionale decide. Lo dice Corte, avvocato.",
+                        [("Corte costituzionale", "ORG"), ("Corte", "PER")])
+    assert len(canonical_entities([doc])) == 2
+    doc = _one_document("The Securities and Exchange Commission looks. The Commission, the Commission "
+                        "and the Commission again. The SEC said.",
+                        [("Securities and Exchange Commission", "ORG"), ("Commission", "ORG"),
+                         ("Commission", "ORG"), ("Commission", "ORG"), ("SEC", "ORG")])
+    (entity,) = canonical_entities([doc])
+    assert entity["name"] == "Securities and Exchange Commission"
+    # "presidente del Consiglio" is the prime minister, not the European Council named beside it
+    doc = _one_document("La presidente del Consiglio va al Consiglio europeo.",
+                        [("Consiglio", "ORG"), ("Consiglio europeo", "ORG")])
     assert len(canonical_entities([doc])) == 2

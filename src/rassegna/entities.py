@@ -294,13 +294,14 @@ def acronym_definitions(text: str) -> list[tuple[str, str]]:
 def acronym_definition_spans(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """The ((start, end) of the long name, (start, end) of the acronym) of each definition
     "Long Name (ACR)". The acronym is written in capitals ("FMI") or, as Italian news writes
-    them, with only its first letter capital ("Istituto superiore di sanità (Iss)",
-    "Partito democratico (Pd)")."""
+    them, with only its first letter capital and three letters or more ("Istituto superiore di
+    sanità (Iss)")."""
     out = []
     function_words = it.NAME_FUNCTION_WORDS | en.NAME_FUNCTION_WORDS
     for m in _DEFINITION.finditer(text):
         short = m.group("short").replace(".", "")
-        if not (short.isupper() or short[1:].islower()):
+        # two capitalised letters after a town are its province ("Piombino Dese (Pd)")
+        if not (short.isupper() or short[1:].islower() and len(short) >= 3):
             continue
         words = re.findall(r"\w+", m.group("long"))
         # take the shortest tail of the phrase whose initials spell the acronym
@@ -320,11 +321,11 @@ def organisation_headed(name: str) -> bool:
     """Whether a full name is headed by a noun for an organisation: its first word in Italian
     ("Istituto superiore di sanità"), its last in English ("Food and Drug Administration") or
     its first before "of"/"for" ("Centers for Disease Control")."""
-    words = [w.lower() for w in re.findall(r"[\w-]+", name)]
+    words = name_key(name).split()
     if len(words) < 2:
         return False
-    return (words[0] in it.ORGANISATION_HEADS or words[-1] in en.ORGANISATION_HEADS
-            or words[0] in en.ORGANISATION_HEADS and words[1] in ("of", "for"))
+    return (words[0] in _ITALIAN_HEADS or words[-1] in _ENGLISH_HEADS
+            or words[0] in _ENGLISH_HEADS and words[1] in ("of", "for"))
 
 
 def _nth_word_offset(phrase: str, n: int) -> int:
@@ -355,8 +356,10 @@ class _Name:
 
     @property
     def surface(self) -> str:
-        """The form written most often (the greatest string among equals)."""
-        return max(self.surfaces, key=lambda s: (self.surfaces[s], s))
+        """The form written most often (the greatest string among equals), a bare noun that
+        heads it ("Camera" for "Camera dei deputati", `_headed_names`) only when alone."""
+        named = [s for s in self.surfaces if entity_key(s) not in _HEAD_NOUNS] or self.surfaces
+        return max(named, key=lambda s: (self.surfaces[s], s))
 
     @property
     def words(self) -> list[str]:
@@ -390,7 +393,8 @@ def canonical_entities(documents: list[Document]) -> list[dict]:
             key = entity_key(m.text)
             if not key:
                 continue
-            key = headed.get(key, key)
+            if m.type == "ORG":  # "Corte", a lawyer, is not the "Corte costituzionale"
+                key = headed.get(key, key)
             name = names.setdefault(key, _Name(key))
             name.surfaces[m.text] += 1
             name.types[m.type] += 1
@@ -422,9 +426,9 @@ def canonical_entities(documents: list[Document]) -> list[dict]:
             # a site ("SpaceX", 16 mentions read as a place on the article-extraction pages)
             _read_all_as(name, "ORG")
     _unread_lone_country_acronyms(names)
+    _join_defined_acronyms(documents, names, union)  # first: the names it adds have codes too
     _join_same_code(names, union, "country")
     _join_same_code(names, union, "organisation")
-    _join_defined_acronyms(documents, names, union)
     _join_document_acronyms(names, by_doc, union)
     _join_person_parts(names, by_doc, union)
     _join_descriptors(names, union)
@@ -440,7 +444,11 @@ def canonical_entities(documents: list[Document]) -> list[dict]:
     return entities
 
 
-_HEAD_NOUNS = it.ORGANISATION_HEADS | en.ORGANISATION_HEADS
+_ITALIAN_HEADS = frozenset(name_key(w) for w in it.ORGANISATION_HEADS)  # keys have no accents
+_ENGLISH_HEADS = frozenset(name_key(w) for w in en.ORGANISATION_HEADS)
+_HEAD_NOUNS = _ITALIAN_HEADS | _ENGLISH_HEADS
+# "presidente del Consiglio" is the prime minister, whatever council the document also names
+_NOT_REKEYED = frozenset({"consiglio"})
 
 
 def _headed_names(doc: Document) -> dict[str, str]:
@@ -453,11 +461,12 @@ def _headed_names(doc: Document) -> dict[str, str]:
         words = entity_key(m.text).split()
         if len(words) < 2 or m.type not in ("ORG", "LOC"):
             continue
-        if words[0] in it.ORGANISATION_HEADS or words[0] in en.ORGANISATION_HEADS and words[1] in ("of", "for"):
+        if words[0] in _HEAD_NOUNS and (words[0] in _ITALIAN_HEADS or words[1] in ("of", "for")):
             heads[words[0]].add(" ".join(words))
-        if words[-1] in en.ORGANISATION_HEADS:
+        if words[-1] in _ENGLISH_HEADS:
             heads[words[-1]].add(" ".join(words))
-    return {noun: next(iter(keys)) for noun, keys in heads.items() if len(keys) == 1}
+    return {noun: next(iter(keys)) for noun, keys in heads.items()
+            if len(keys) == 1 and noun not in _NOT_REKEYED}
 
 
 # Second-level labels under which a country registers its sites ("bbc.co.uk", "abc.net.au"):
@@ -633,37 +642,53 @@ def _join_document_acronyms(names, by_doc, union) -> None:
 
 def _join_defined_acronyms(documents, names, union) -> None:
     """A name and the acronym it defines ("Istituto superiore di sanità (Iss)") are one entity.
-    When the model read only one of the two as a name (it often misses a long name written in
+    When the model read only one of the two there (it often misses a long name written in
     lower case, or an acronym), the other becomes a mention too, unless a name the model read
-    overlaps it. An acronym defined by a name headed by a noun for an organisation is an
-    organisation (the model read "Iss" as a place 21 times in 21 on facta-it)."""
+    overlaps it. A name headed by a noun for an organisation makes both an organisation (the
+    model read "Iss" as a place 21 times in 21 on facta-it); otherwise the two must be of one
+    type ("Piombino Dese (Pd)", a town and its province, is not the party), and never a person
+    ("Paolo Donati (Pd)", a politician and his party)."""
     for doc in documents:
-        spans = [(m.start, m.end) for m in doc.entities]
+        read = {(m.start, m.end): m.type for m in doc.entities}
         for (ls, le), (ss, se) in acronym_definition_spans(doc.text):
             long, short = doc.text[ls:le], doc.text[ss:se]
             a, b = entity_key(long), entity_key(short)
-            if not a or not b or a == b:
+            long_type, short_type = read.get((ls, le)), read.get((ss, se))
+            if not a or not b or a == b or long_type is short_type is None:
                 continue
             organisation = organisation_headed(long)
-            if a not in names and b in names and not _overlaps(spans, ls, le):
-                _add_mention(names, a, long, "ORG" if organisation else names[b].type, doc.id, ls, le)
-            elif b not in names and a in names and not _overlaps(spans, ss, se):
-                _add_mention(names, b, short, names[a].type, doc.id, ss, se)
-            if a not in names or b not in names or _different_countries(names[a], names[b]):
+            if "PER" in (long_type, short_type) and not organisation:
+                continue
+            if long_type is None:
+                if _overlaps(read, ls, le):
+                    continue
+                _add_mention(names, a, long, "ORG" if organisation else short_type, doc.id, ls, le)
+            elif short_type is None:
+                if _overlaps(read, ss, se):
+                    continue
+                _add_mention(names, b, short, long_type, doc.id, ss, se)
+            if _different_countries(names[a], names[b]):
+                continue
+            if organisation:
+                for key in (a, b):
+                    if not names[key].country:
+                        _read_all_as(names[key], "ORG")
+            elif names[a].type != names[b].type:
                 continue
             union.join(a, b)
-            if organisation and not names[b].country:
-                _read_all_as(names[b], "ORG")
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+def _overlaps(spans, start: int, end: int) -> bool:
+    """Whether any (start, end) of `spans` overlaps [start, end)."""
     return any(s < end and start < e for s, e in spans)
 
 
 def _add_mention(names: dict, key: str, surface: str, label: str, doc: str, start: int, end: int) -> None:
     """A mention found by this stage, not by the model: `names` gains it (and the key, if new)."""
     if key not in names:
-        names[key] = _Name(key, country=country_of(surface))
+        # not a country by an acronym read from its official name: the lone-acronym check
+        # (`_unread_lone_country_acronyms`) has run ("IRA" is no Afghanistan)
+        names[key] = _Name(key, country=country_of(surface, acronyms_too=False))
         names[key].organisation = None if names[key].country else organisation_of(surface)
     name = names[key]
     name.surfaces[surface] += 1
