@@ -356,3 +356,26 @@ def test_two_countries_joined_by_a_hyphen_are_two_places(fake_model):
     assert [m for m in found if m[0] in ("Russia", "Corea del Nord", "Usa", "Cina")] == [
         ("Russia", "LOC"), ("Corea del Nord", "LOC"), ("Usa", "LOC"), ("Cina", "LOC")]
     assert ("Guinea-Bissau", "LOC") in found  # one country's name, not two
+
+
+def test_meantime_nested_named_mentions_keep_the_inner_names(tmp_path):
+    from rassegna.evaluate.ner import read_meantime
+    # "New York, USA" is one mention of New York holding one of the USA: a flat tagging keeps
+    # "USA" (and "Boeing"), not a span cut into "New York ,"
+    xml = MEANTIME_XML.replace(
+        '<token t_id="7" sentence="1" number="6">The</token>',
+        '<token t_id="11" sentence="0" number="5.1">,</token><token t_id="12" sentence="0" number="5.2">USA</token>'
+        '<token t_id="7" sentence="1" number="6">The</token>').replace('number="5.1"', 'number="51"').replace(
+        'number="5.2"', 'number="52"').replace(
+        '<ENTITY_MENTION m_id="3"',
+        '<ENTITY_MENTION m_id="4" syntactic_type="NAM"><token_anchor t_id="5"/><token_anchor t_id="6"/>'
+        '<token_anchor t_id="11"/><token_anchor t_id="12"/></ENTITY_MENTION>'
+        '<ENTITY_MENTION m_id="5" syntactic_type="NAM"><token_anchor t_id="12"/></ENTITY_MENTION>'
+        '<ENTITY_MENTION m_id="3"').replace(
+        '<REFERS_TO r_id="3">',
+        '<REFERS_TO r_id="4"><source m_id="4"/><target m_id="11"/></REFERS_TO>'
+        '<REFERS_TO r_id="5"><source m_id="5"/><target m_id="11"/></REFERS_TO><REFERS_TO r_id="3">')
+    (tmp_path / "a.xml").write_text(xml)
+    tokens, tags = read_meantime(tmp_path)[0]
+    assert tokens == ["Boeing", "beat", "Airbus", "in", "New", "York", ",", "USA"]
+    assert tags == ["B-ORG", "O", "O", "O", "B-LOC", "I-LOC", "O", "B-LOC"]

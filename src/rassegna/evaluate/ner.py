@@ -75,12 +75,21 @@ def read_meantime(folder: str | Path) -> list[Sentence]:
         for sentence, number, word in tokens.values():
             by_sentence.setdefault(sentence, []).append((number, word))
         tags = {t_id: "O" for t_id in tokens}
+        named = []
         for mention in markables.iter("ENTITY_MENTION"):
             label = MEANTIME_TYPES.get(entity_type.get(refers.get(mention.get("m_id"), ""), ""))
             anchors = [a.get("t_id") for a in mention.iter("token_anchor") if a.get("t_id") in tokens]
             if mention.get("syntactic_type") != "NAM" or not label or not anchors:
                 continue
             anchors.sort(key=lambda t: tokens[t][:2])
+            named.append((anchors, label))
+        # Named mentions nest ("Bangkok, Thailand", a mention of Bangkok, holds one of Thailand);
+        # a flat tagging keeps the inner names, else the outer one's tags would be cut by the
+        # inner one's B- into a span that is no mention ("Bangkok ,")
+        spans = [(tokens[a[0]][:2], tokens[a[-1]][:2]) for a, _ in named]
+        for (anchors, label), (first, last) in zip(named, spans):
+            if any(f >= first and l <= last and (f, l) != (first, last) for f, l in spans):
+                continue
             for i, t_id in enumerate(anchors):
                 tags[t_id] = ("B-" if i == 0 else "I-") + label
         # MEANTIME leaves the end of many articles unannotated:
