@@ -1008,3 +1008,38 @@ def test_role_labels_written_as_common_words_are_not_speakers():
             "DOMANDA: Il ponte riaprirà?\n\nRISPOSTA: Sì, a maggio.\n\n"
             "DOMANDA: E i costi?\n\nRISPOSTA: Sono coperti.\n")
     assert transcript_turns(text) == []
+
+
+@pytest.mark.parametrize("text, source, content", [
+    # where it was reported is the source, when no one is named
+    ("Stando a quanto riportato nell’articolo, il presidente avrebbe accusato l’agenzia di corruzione.",
+     "articolo", "il presidente avrebbe accusato l’agenzia di corruzione"),
+    ("Secondo quanto riportato nel post diffuso su Telegram, il sindaco si sarebbe dimesso ieri.",
+     "post diffuso su Telegram", "il sindaco si sarebbe dimesso ieri"),
+    # a date after the participle is when: the agent follows it
+    ("Secondo quanto riportato nel maggio 2009 dal Telegraph, gli animali appartengono al circo.",
+     "Telegraph", "gli animali appartengono al circo"),
+])
+def test_what_is_reported_somewhere_has_that_place_for_its_source(text, source, content):
+    a = only(text)
+    assert a.source is not None and a.source.text == source and a.content.text == content
+
+
+@pytest.mark.parametrize("text", [
+    "Il link non conduce a quanto annunciato nel testo, bensì alla home page del sito.",
+    "Contrariamente a quanto riportato da Libero, la tassa non sarà abbuonata.",
+    "Il prezzo è più alto rispetto a quanto riportato nel post oggetto della verifica.",
+    "Il potere di deliberare, secondo l’articolo 78 della Costituzione, spetta alle Camere.",
+])
+def test_what_a_sentence_sets_against_or_a_law_says_is_no_attribution(text):
+    assert atts(text) == []
+
+
+def test_a_clause_opened_by_in_base_a_quanto_is_attributed():
+    a = only("In base a quanto riferito da un portavoce delle Sdf, la scena si è verificata a Raqqa.")
+    assert a.source.text == "un portavoce delle Sdf" and a.content.text == "la scena si è verificata a Raqqa"
+
+
+def test_an_irregular_participle_carries_its_complement_into_the_source():
+    a = only("Secondo il messaggio scritto dall’autore del post, il vaccino sarebbe obbligatorio.")
+    assert a.source.text == "il messaggio scritto dall’autore del post"

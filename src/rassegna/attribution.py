@@ -530,7 +530,8 @@ def _past_date(toks: list[Tok], i: int, mod) -> int:
 def _participle(tok: Tok, mod) -> bool:
     """A past participle after a noun ("una tesi pubblicata", "un rapporto diffuso"): the phrase
     it opens ("… sul sito dell'Università") still describes the source."""
-    return not tok.is_cap and len(tok.low) > 5 and tok.low.endswith(getattr(mod, "PARTICIPLE_SUFFIXES", ()))
+    return not tok.is_cap and (len(tok.low) > 5 and tok.low.endswith(getattr(mod, "PARTICIPLE_SUFFIXES", ()))
+                               or tok.low in getattr(mod, "PARTICIPLE_WORDS", ()))
 
 
 def _listed_complements(toks: list[Tok], comma: int, mod) -> int | None:
@@ -749,6 +750,8 @@ def _cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
         if m.group()[:1].isupper() and text[start:m.start()].strip() and not re.search(r"[.!?:;«“\"(\n]\s*$", text[start:m.start()]):
             continue  # capitalised inside a sentence: part of a name ("da Secondo Piano News")
         word = m.group().split()[0].lower()
+        if word == "a" and not _clause_starts_before(text, start, m.start()):
+            continue  # "conduce a quanto annunciato", "contrariamente a quanto riportato"
         if word == "secondo" and lex.mod.PREP_CUE_BLOCKERS:
             prev = re.findall(r"[\w'’]+", text[max(start, m.start() - 20):m.start()].lower())
             if prev and prev[-1] in lex.mod.PREP_CUE_BLOCKERS:
@@ -757,6 +760,8 @@ def _cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
             if not nxt or nxt.group(1).lower() in {"me", "te", "noi", "voi", "posto", "tempo",
                                                     "turno", "giorno", "mandato", "round"}:
                 continue
+            if re.match(r"\s*(?:l['’]\s*)?(?:articolo|art\.|comma)\s*\d", text[m.end():end], re.IGNORECASE):
+                continue  # "secondo l'articolo 78 della Costituzione": a law says it, no one speaks
         out.append(Cue(m.start(), m.end(), "prep", m.group()))
     for m in lex.verb.finditer(text, start, end):
         last = m.group().split()[-1].lower()
@@ -770,6 +775,16 @@ def _cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
         out.append(Cue(m.start(), m.end(), kind, m.group()))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _clause_starts_before(text: str, start: int, at: int) -> bool:
+    """Whether a clause starts right before `at`: the sentence's start, punctuation, or a
+    conjunction that opens one ("e", "ma", "che")."""
+    before = text[start:at]
+    if not before.strip() or re.search(r"[.!?:;,«“\"(\n–—-]\s*$", before):
+        return True
+    words = re.findall(r"[\w'’]+", before.lower())
+    return bool(words) and words[-1] in {"e", "ed", "ma", "però", "infatti", "che", "and", "but"}
 
 
 # ---------------------------------------------------------------- the passes

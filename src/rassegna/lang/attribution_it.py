@@ -57,15 +57,27 @@ _QUANTO_FINITE = (
 _AGENT = r"d(?:a|al|alla|allo|ai|agli|alle|all['’])"
 # after "come", what a rule or a plan provides ("come previsto dal decreto") is not a statement
 _COME_PARTICIPLES = _QUANTO_PARTICIPLES.replace("stabilito|previsto|", "")
+# or where it was read: "stando a quanto riportato nell'articolo, …" (the article is the source);
+# not a date ("secondo quanto riportato nel maggio 2009 dal Telegraph": the agent follows) nor
+# "nel corso di"
+_WHERE = (r"(?:in|nel|nella|nello|nei|negli|nelle|nell['’]|su|sul|sulla|sullo|sui|sugli|sulle|sull['’])"
+          r"(?!\s*(?:\d|corso\b|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|"
+          r"ottobre|novembre|dicembre))")
 _QUANTO_VERBS = (
     rf"(?:(?:(?:ha|hanno|è|sono)\s+)?{_QUANTO_PARTICIPLES}|{_QUANTO_FINITE})(?:\s+{_AGENT})?"
+)
+_QUANTO_READ = (
+    rf"(?:(?:(?:ha|hanno|è|sono)\s+)?{_QUANTO_PARTICIPLES}|{_QUANTO_FINITE})(?:\s+(?:{_AGENT}|{_WHERE}))?"
 )
 _SI_LEGGE = r"si\s+legge(?:\s+(?:in|nel|nella|nello|nei|negli|nelle|nell['’]|su|sul|sulla|sull['’]))?"
 # Prepositional cues: the source follows ("secondo Rutte, …").
 PREP_CUES = (
-    rf"secondo\s+quanto\s+(?:{_SI_LEGGE}|{_QUANTO_VERBS})",
-    rf"stando\s+a\s+quanto\s+(?:{_SI_LEGGE}|{_QUANTO_VERBS})",
-    rf"a\s+quanto\s+(?:{_SI_LEGGE}|{_QUANTO_VERBS})",
+    rf"secondo\s+quanto\s+(?:{_SI_LEGGE}|{_QUANTO_READ})",
+    rf"stando\s+a\s+quanto\s+(?:{_SI_LEGGE}|{_QUANTO_READ})",
+    rf"in\s+base\s+a\s+quanto\s+(?:{_SI_LEGGE}|{_QUANTO_READ})",
+    # (only where a clause starts: "conduce a quanto annunciato", "contrariamente a quanto
+    # riportato" are no attribution; `attribution._cues`)
+    rf"a\s+quanto\s+(?:{_SI_LEGGE}|{_QUANTO_READ})",
     r"secondo", r"stando\s+a(?:l|lla|llo|i|gli|lle|ll['’])?",
     r"a\s+detta\s+d(?:i|el|ella|ello|ei|egli|elle|ell['’])",
     # "come riferito dal ministero, …", "come riporta il Corriere, …", "come ha spiegato X, …";
@@ -134,6 +146,12 @@ NP_STOPS = ("dopo", "durante", "in", "nel", "nella", "nei", "nelle", "nell'", "n
 # pubblicati da Unicef"): con loro la fonte dopo "secondo" continua fino alla virgola.
 PARTICIPLE_SUFFIXES = ("ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti",
                        "ute", "uso", "usa", "usi", "use")
+# irregular ones ("il messaggio scritto dall'autore del post", "un video condiviso su Facebook")
+PARTICIPLE_WORDS = frozenset({
+    f"{stem}{end}" for stem in ("scritt", "dett", "lett", "fatt", "redatt", "prodott", "tradott",
+                                "vist", "mess", "emess", "trasmess", "espress", "pres", "condivis",
+                                "appars", "compars", "espost", "propost", "inclus")
+    for end in "oaie"})
 PARTICIPLE_PREPOSITIONS = ("su", "sul", "sulla", "sui", "sulle", "sull'", "sull’", "in", "nel", "nella",
                            "nei", "nelle", "nell'", "nell’", "da", "dal", "dalla", "dai", "dagli",
                            "dalle", "dall'", "dall’")
