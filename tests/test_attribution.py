@@ -1043,3 +1043,23 @@ def test_a_clause_opened_by_in_base_a_quanto_is_attributed():
 def test_an_irregular_participle_carries_its_complement_into_the_source():
     a = only("Secondo il messaggio scritto dall’autore del post, il vaccino sarebbe obbligatorio.")
     assert a.source.text == "il messaggio scritto dall’autore del post"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Come ha raccontato la Bbc, le sue sorelle hanno sposato uomini tedeschi.", "la Bbc"),
+    ("Secondo quanto sottolineato dal quotidiano di Indianapolis, non esistono dati sugli amish.",
+     "quotidiano di Indianapolis"),
+    ("La cifra, stando a quanto denunciato dal sindacato, sarebbe lorda.", "sindacato"),
+])
+def test_more_reporting_verbs_after_come_and_quanto(text, source):
+    a = only(text)
+    assert a.source is not None and a.source.text == source
+
+
+@pytest.mark.parametrize("text", [
+    # evidence testifies, and what a photo shows is seen: no one speaks
+    "La persona è uno dei naufraghi, come testimonia il giubbotto arancione che indossa.",
+    "Stando a quanto mostrato nella foto, tra i presenti non viene rispettato il distanziamento.",
+])
+def test_evidence_and_what_is_seen_are_no_attribution(text):
+    assert atts(text) == []

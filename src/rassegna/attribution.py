@@ -752,6 +752,10 @@ def _cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
         word = m.group().split()[0].lower()
         if word == "a" and not _clause_starts_before(text, start, m.start()):
             continue  # "conduce a quanto annunciato", "contrariamente a quanto riportato"
+        if "quanto" not in m.group().lower() and re.match(
+                r"\s*quanto\s+(?:(?:si|è|sono)\s+)?(?:mostrat[oai]|mostran?o|vist[oai]|vediamo|sappiamo|accadut[oai]|successo)\b",
+                text[m.end():end], re.IGNORECASE):
+            continue  # "stando a quanto mostrato nella foto": what is seen, not what anyone said
         if word == "secondo" and lex.mod.PREP_CUE_BLOCKERS:
             prev = re.findall(r"[\w'’]+", text[max(start, m.start() - 20):m.start()].lower())
             if prev and prev[-1] in lex.mod.PREP_CUE_BLOCKERS:

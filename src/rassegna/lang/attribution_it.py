@@ -49,11 +49,14 @@ GERUNDS = ("aggiungendo", "sottolineando", "spiegando", "affermando", "dichiaran
 _QUANTO_PARTICIPLES = (
     r"(?:dichiarato|riferito|affermato|reso\s+noto|riportato|scritto|"
     r"annunciato|spiegato|comunicato|confermato|precisato|rivelato|sostenuto|indicato|appreso|"
-    r"emerso|trapelato|detto|stabilito|previsto|ricostruito)")
+    r"emerso|trapelato|detto|stabilito|previsto|ricostruito|pubblicato|denunciato|sottolineato|"
+    r"evidenziato|raccontato|segnalato|osservato)")
 _QUANTO_FINITE = (
     r"(?:riferisce|riferiscono|riporta|riportano|scrive|scrivono|afferma|affermano|dichiara|"
     r"dichiarano|spiega|spiegano|conferma|confermano|sostiene|sostengono|racconta|raccontano|"
-    r"ricostruisce|ricostruiscono|emerge)")
+    r"ricostruisce|ricostruiscono|emerge|sottolinea|sottolineano|segnala|segnalano|evidenzia|"
+    r"evidenziano)")
+# (not "testimonia": "come testimonia il giubbotto arancione" is evidence, not speech)
 _AGENT = r"d(?:a|al|alla|allo|ai|agli|alle|all['’])"
 # after "come", what a rule or a plan provides ("come previsto dal decreto") is not a statement
 _COME_PARTICIPLES = _QUANTO_PARTICIPLES.replace("stabilito|previsto|", "")
