@@ -1063,3 +1063,16 @@ def test_more_reporting_verbs_after_come_and_quanto(text, source):
 ])
 def test_evidence_and_what_is_seen_are_no_attribution(text):
     assert atts(text) == []
+
+
+@pytest.mark.parametrize("text, source", [
+    ("La redazione ha ricevuto un post, pubblicato il 28 giugno su Facebook, secondo cui il vaccino sarebbe tossico.",
+     "un post, pubblicato il 28 giugno su Facebook"),
+    ("Ci hanno chiesto di verificare la notizia, circolata sull’app di messaggistica, secondo cui i bagnini non "
+     "potranno intervenire.", "la notizia, circolata sull’app di messaggistica"),
+    ("Ci hanno chiesto di verificare l’attendibilità della notizia secondo cui il ristorante sarebbe chiuso.",
+     "notizia"),
+])
+def test_secondo_cui_hangs_on_the_text_not_where_it_went_round(text, source):
+    (a,) = [a for a in atts(text) if a.cue.text == "secondo"]
+    assert a.source.text == source

@@ -366,6 +366,30 @@ def _antecedent(toks: list[Tok], idx: int, lex: Lexicon, text: str) -> tuple[int
     return span
 
 
+def _posted_or_true(text: str, span: tuple[int, int] | None, s_start: int, mod) -> tuple[int, int] | None:
+    """What a "secondo cui" hangs on, past the place a text went round ("un post, pubblicato il
+    28 giugno su Facebook, secondo cui": the post and its description, not "Facebook") and
+    past a word for its truth ("l'attendibilità della notizia secondo cui": the news)."""
+    if span is None:
+        return None
+    participles = getattr(mod, "POSTED_PARTICIPLES", ())
+    if participles:
+        posted = re.search(
+            r"(?:\b(?:il|lo|la|i|gli|le|un|uno|una|questo|questa)\s+|\b(?:l|un|quest)['’]\s*)"
+            r"[\w'’-]+(?:\s+(?:di|del|della|dello|dei|degli|delle|dell['’])\s*[\w'’-]+)?\s*,?\s*"
+            r"(?:(?:anche|molto|già)\s+)?(?:" + "|".join(participles) + r")\w*\b[^.;:«»“”\n]{0,80}?"
+            r"\s(?:su|sul|sulla|sull['’]|sui|sulle|in|nel|nella|nell['’])\s*$", text[s_start:span[0]])
+        if posted:
+            span = (s_start + posted.start(), span[1])
+    truth = getattr(mod, "TRUTH_NOUNS", ())
+    if truth:
+        m = re.match(r"(?:l['’]\s*)?(?:" + "|".join(truth) + r")\s+(?:(?:della|dello|delle|degli|dei|del|di)\s+|dell['’]\s*)",
+                     text[span[0]:span[1]], re.IGNORECASE)
+        if m and span[0] + m.end() < span[1]:
+            span = (span[0] + m.end(), span[1])  # "della notizia" → "notizia"
+    return span
+
+
 def _relative_subject_before(toks: list[Tok], j: int, mod) -> int | None:
     """The index of a subject relative pronoun after a comma that ends at token j, past a date
     or time words (", che ha dichiarato", ", che il 4 febbraio ha twittato"), or None."""
@@ -1279,7 +1303,8 @@ def _reported_one(text, sent: Span, si: int, sentences, toks, c: Cue, lex) -> Ca
             return None
         # "il giudice Nicola Di Leo, secondo cui …": a non-restrictive relative, past its comma
         anchor = idx - 1 if idx > 1 and toks[idx - 1].text == "," else idx
-        return Candidate([content], False, cue, _antecedent(toks, anchor, lex, text), c.start, kind="prep")
+        source = _posted_or_true(text, _antecedent(toks, anchor, lex, text), s_start, mod)
+        return Candidate([content], False, cue, source, c.start, kind="prep")
     free = getattr(mod, "FREE_RELATIVES", ())
     if c.kind == "prep" and aft < len(toks) and toks[aft].low in free:
         # "Secondo chi ha pubblicato il post, il vaccino …": the relative clause is the source

@@ -149,6 +149,12 @@ NP_STOPS = ("dopo", "durante", "in", "nel", "nella", "nei", "nelle", "nell'", "n
 # pubblicati da Unicef"): con loro la fonte dopo "secondo" continua fino alla virgola.
 PARTICIPLE_SUFFIXES = ("ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti",
                        "ute", "uso", "usa", "usi", "use")
+# "secondo cui" after where a text went round hangs on the text: "un post, pubblicato il 28
+# giugno su Facebook, secondo cui …" is the post's claim, not Facebook's (`attribution`)
+POSTED_PARTICIPLES = ("pubblicat", "circolat", "condivis", "diffus", "postat", "caricat", "appars",
+                      "compars", "contenut", "present", "circolant")
+# "verificare l'attendibilità della notizia secondo cui …": the news says it, not its reliability
+TRUTH_NOUNS = ("attendibilità", "veridicità", "fondatezza", "autenticità", "veracità")
 # irregular ones ("il messaggio scritto dall'autore del post", "un video condiviso su Facebook")
 PARTICIPLE_WORDS = frozenset({
     f"{stem}{end}" for stem in ("scritt", "dett", "lett", "fatt", "redatt", "prodott", "tradott",
