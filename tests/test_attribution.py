@@ -1076,3 +1076,11 @@ def test_evidence_and_what_is_seen_are_no_attribution(text):
 def test_secondo_cui_hangs_on_the_text_not_where_it_went_round(text, source):
     (a,) = [a for a in atts(text) if a.cue.text == "secondo"]
     assert a.source.text == source
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Nell’articolo 6 si legge che i dati sono protetti.", "articolo 6"),
+    ("Sullo schermo si legge che la città sarà denunciata.", "schermo"),
+])
+def test_a_source_does_not_open_with_the_preposition_of_its_place(text, source):
+    assert only(text).source.text == source

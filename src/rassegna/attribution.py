@@ -688,6 +688,9 @@ def _np_after(toks: list[Tok], idx: int, lex: Lexicon, text: str,
 
 
 _SOURCE_LEAD = re.compile(r"(?:\[?\d+\]?\s+|\w+mente\s+)+")
+# Italian articulated prepositions of place (no English word among them)
+_SOURCE_PLACE_LEAD = re.compile(r"(?:(?:nel|nella|nello|nei|negli|nelle|sul|sulla|sullo|sui|sugli|sulle)\s+"
+                                r"|(?:nell|sull)['’]\s*)", re.IGNORECASE)
 _SOURCE_TAIL = re.compile(r"(?:\s+(?:\w+mente|qui|qua|here|e|and|solo|soltanto|anche|pure|only|also))+$")  # "come riportato da diversi media qui" (a link)
 # "Giovedì 16 aprile il ministro …", "Sempre il 29 maggio The Times of India …", "On Monday the
 # agency …": the date and the linking adverb set the scene; the source is what follows.
@@ -730,9 +733,12 @@ def _tidy_source(text: str, start: int, end: int) -> tuple[int, int] | None:
         start, span = start + time_lead.end(), span[time_lead.end():]
     lead = _SOURCE_LEAD.match(span)
     if lead and lead.end() < len(span):
-        start += lead.end()
+        start, span = start + lead.end(), span[lead.end():]
     elif lead:
         return None
+    place = _SOURCE_PLACE_LEAD.match(span)
+    if place and place.end() < len(span):
+        start += place.end()  # "Nell'articolo 6 si legge …": the article, not "in" it
     when = _SOURCE_TIME_TAIL.search(text, start, end)
     if when and when.start() > start:
         end = when.start()
