@@ -1084,3 +1084,30 @@ def test_secondo_cui_hangs_on_the_text_not_where_it_went_round(text, source):
 ])
 def test_a_source_does_not_open_with_the_preposition_of_its_place(text, source):
     assert only(text).source.text == source
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("Il tenore aveva dichiarato di non conoscere nessuno in terapia intensiva.", "Il tenore",
+     "di non conoscere nessuno in terapia intensiva"),
+    # the meaning turns on it: the agency denies, it does not claim
+    ("La stessa Oms ha dichiarato di non aver mai sostenuto che i test sono difettosi.", "La stessa Oms",
+     "di non aver mai sostenuto che i test sono difettosi"),
+    ("Il ministro ha detto ai giornalisti di voler chiudere le scuole.", "Il ministro", "di voler chiudere le scuole"),
+])
+def test_di_and_an_infinitive_open_reported_speech(text, source, content):
+    a = only(text)
+    assert a.source.text == source and a.content.text == content
+
+
+@pytest.mark.parametrize("text", [
+    # "di" hangs on the object's noun, or opens no clause
+    "Lo studio evidenzia un rischio maggiore di contrarre altri virus.",
+    "Il giornalista ha scritto di lui in un lungo articolo.",
+])
+def test_di_after_an_object_or_before_a_noun_is_no_reported_speech(text):
+    assert atts(text) == []
+
+
+def test_come_aveva_spiegato_is_a_cue():
+    a = only("Come aveva spiegato Butac, l’intento della petizione era un altro.")
+    assert a.source.text == "Butac" and a.content.text == "l’intento della petizione era un altro"

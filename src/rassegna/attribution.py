@@ -1429,6 +1429,10 @@ def _reported_one(text, sent: Span, si: int, sentences, toks, c: Cue, lex) -> Ca
         if toks[m].low in mod.COMPLEMENTIZERS and toks[m].low != "come":
             comp = m
             break
+        if toks[m].low in getattr(mod, "INFINITIVE_COMPLEMENTIZERS", ()) and _infinitive_after(toks, m + 1) \
+                and _only_adjuncts(toks[aft:m], mod):
+            comp = m  # "ha dichiarato di non conoscere nessuno", "ha spiegato di aver modificato"
+            break
         if toks[m].text in {",", ";", ":"} and lex.lang == "it":
             break
         if toks[m].text in _TERMINAL:
@@ -1451,6 +1455,31 @@ def _reported_one(text, sent: Span, si: int, sentences, toks, c: Cue, lex) -> Ca
         return None
     return Candidate([content], False, cue, src, c.start, kind="forward" if c.kind != "gerund" else "gerund",
                      inherit=src is None or _is_pronoun(text, src, lex))
+
+
+# (with the cut forms before another verb: "di voler chiudere", "di aver visto", "di poter dire")
+_INFINITIVE = re.compile(r"[^\W\d_]{2,}(?:are|ere|ire|rre)(?:lo|la|li|le|ne|si|ci|vi|gli|mi|ti)?"
+                         r"|aver|esser|voler|poter|dover|saper|far|dir", re.IGNORECASE)
+
+
+def _only_adjuncts(between: list[Tok], mod) -> bool:
+    """Whether the words between a cue and its "di" are only time words or adverbs ("ha poi
+    dichiarato | anche | di …") or the hearer ("ha detto ai giornalisti di …"): not an object,
+    whose noun the "di" would hang on ("evidenzia un rischio maggiore di contrarre …")."""
+    if not between:
+        return True
+    hearer = getattr(mod, "HEARER_PREPOSITIONS", ())
+    if between[0].low in hearer:
+        return len(between) <= 4
+    return all(t.low in mod.TIME_WORDS or t.low.endswith("mente") for t in between)
+
+
+def _infinitive_after(toks: list[Tok], j: int) -> bool:
+    """Whether an infinitive follows at token j, past a "non" ("di non aver mai …"): the
+    content of "ha dichiarato di …" is a clause, not a "di" complement ("ha scritto di lui")."""
+    if j < len(toks) and toks[j].low == "non":
+        j += 1
+    return j < len(toks) and _INFINITIVE.fullmatch(toks[j].low) is not None
 
 
 def _denied_existence(toks: list[Tok], idx: int, s_start: int, mod) -> bool:

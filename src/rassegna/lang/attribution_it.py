@@ -85,7 +85,7 @@ PREP_CUES = (
     r"a\s+detta\s+d(?:i|el|ella|ello|ei|egli|elle|ell['’])",
     # "come riferito dal ministero, …", "come riporta il Corriere, …", "come ha spiegato X, …";
     # a bare participle ("come detto sopra", "come spiegato") is the writer's own reference
-    rf"come\s+(?:(?:ha|hanno)\s+{_COME_PARTICIPLES}|{_QUANTO_FINITE})(?:\s+{_AGENT})?",
+    rf"come\s+(?:(?:ha|hanno|aveva|avevano|avrebbe|avrebbero)\s+{_COME_PARTICIPLES}|{_QUANTO_FINITE})(?:\s+{_AGENT})?",
     rf"come\s+(?:(?:è|sono)\s+)?{_COME_PARTICIPLES}\s+{_AGENT}",
     r"citando", r"cita(?:ndo)?\s+fonti",
 )
@@ -134,6 +134,10 @@ INVERTED_OPENERS = ("lo", "l'", "l’", "è quanto", "e' quanto", "questo è qua
 # "…, la deputata X, che ha dichiarato …": a relative pronoun that is the subject of the cue.
 RELATIVE_SUBJECTS = ("che",)
 COMPLEMENTIZERS = ("che", "come")
+# "ha dichiarato di non conoscere nessuno": "di" and an infinitive open the reported clause too
+INFINITIVE_COMPLEMENTIZERS = ("di",)
+# ... or past the hearer ("ha detto ai giornalisti di …")
+HEARER_PREPOSITIONS = ("a", "ad", "al", "alla", "allo", "ai", "agli", "alle", "all'", "all’")
 DETERMINERS = ("il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "uno", "una", "un'", "un’",
                "questo", "questa", "quel", "quella", "alcuni", "alcune", "due", "tre", "diversi")
 # Prepositions that continue a noun phrase ("il ministro degli Esteri", "un funzionario dell'agenzia").
