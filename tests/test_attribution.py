@@ -1111,3 +1111,11 @@ def test_di_after_an_object_or_before_a_noun_is_no_reported_speech(text):
 def test_come_aveva_spiegato_is_a_cue():
     a = only("Come aveva spiegato Butac, l’intento della petizione era un altro.")
     assert a.source.text == "Butac" and a.content.text == "l’intento della petizione era un altro"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("In quella circostanza il tenore aveva dichiarato che nessuno era malato.", "il tenore"),
+    ("Con un comunicato congiunto le due aziende hanno affermato che la app è sicura.", "le due aziende"),
+])
+def test_a_scene_phrase_with_its_own_article_is_not_the_source(text, source):
+    assert only(text).source.text == source

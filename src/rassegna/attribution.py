@@ -481,8 +481,10 @@ def _np_before(toks: list[Tok], idx: int, lex: Lexicon, text: str) -> tuple[int,
         return None
     # a scene-setting phrase before the subject ("Ieri a Roma il ministro …") is not the source:
     # start at the first determiner that follows a preposition or adverb of that phrase
+    # (not the determiner of the scene's own phrase: "In quella circostanza | il tenore")
     for m in range(start_tok + 1, end_tok):
         if toks[m].low in mod.DETERMINERS and toks[m - 1].low not in mod.NP_PREPOSITIONS \
+                and not (toks[m - 1].low in mod.NP_STOPS and _subject_later(toks, m, end_tok, mod)) \
                 and (any(toks[x].low in mod.NP_STOPS and toks[x].low not in mod.DETERMINERS
                          for x in range(start_tok, m))
                      or m == start_tok + 1 == 1 and toks[0].low not in mod.DETERMINERS):
@@ -509,6 +511,14 @@ def _np_before(toks: list[Tok], idx: int, lex: Lexicon, text: str) -> tuple[int,
         return None
     s, e = toks[start_tok].start, toks[end_tok].end
     return _tidy_source(text, *_trim_span(text, s, e))
+
+
+def _subject_later(toks: list[Tok], m: int, end_tok: int, mod) -> bool:
+    """Whether a determiner after token m opens a later phrase that is no date ("In quella
+    circostanza | il tenore" has one; "da Il Giornale il 13 gennaio" has only a date)."""
+    return any(toks[x].low in mod.DETERMINERS and toks[x - 1].low not in mod.NP_PREPOSITIONS
+               and not (x + 1 <= end_tok and toks[x + 1].text[:1].isdigit())
+               for x in range(m + 2, end_tok))
 
 
 def _is_apposition_name(toks: list[Tok], start_tok: int, end_tok: int) -> bool:
