@@ -1119,3 +1119,14 @@ def test_come_aveva_spiegato_is_a_cue():
 ])
 def test_a_scene_phrase_with_its_own_article_is_not_the_source(text, source):
     assert only(text).source.text == source
+
+
+def test_a_cue_between_dashes_inside_a_quotation_attributes_it():
+    text = "«Il risultato – ha spiegato il presidente dell’Iss Silvio Brusaferro – potrebbe aiutare»."
+    a = only(text)
+    assert a.direct and a.cue.text == "ha spiegato"
+    assert a.source.text == "il presidente dell’Iss Silvio Brusaferro"
+    assert [text[s:e] for s, e in a.spans] == ["Il risultato", "potrebbe aiutare"]
+    # a relative clause between dashes is no attribution of the quoted headline
+    assert not any(a.cue is not None and a.cue.text == "denuncia" for a in atts(
+        "Il titolo era «David Crowley, regista di Gray State – un film che denuncia il Nuovo Ordine – è morto»."))

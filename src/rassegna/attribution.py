@@ -1036,7 +1036,8 @@ def _quote_candidates(text, quotes, sentences, toks_all, lex, used_cues) -> list
         if sentences:
             seg_end = min(seg_end, max(sentences[si].end, qend))
         seg_toks = _toks_in(toks_all, qend, seg_end)
-        cue_after = _attached_cue_after(text, seg_toks, lex)
+        inside = _cue_inside(text, q, toks_all, lex)
+        cue_after = _attached_cue_after(text, seg_toks, lex) if inside is None else inside[:3]
         cue_before = None
         if cue_after is None:
             cue_before = _attached_cue_before(text, q, sentences, toks_all, lex, para_s)
@@ -1064,8 +1065,12 @@ def _quote_candidates(text, quotes, sentences, toks_all, lex, used_cues) -> list
                 and len(_WORDS.findall(inner)) < 6 and inner.rstrip()[-1:] not in _TERMINAL:
             continue  # a quoted noun with a cue nearby is still a scare quote
         pieces = [_trim_span(text, q.inner_start, q.inner_end, " \t\n,;:—–-")]
+        if inside is not None:
+            # `«Il risultato – ha spiegato Brusaferro – potrebbe …»`: the words around the cue
+            pieces = [_trim_span(text, q.inner_start, inside[3][0], " \t\n,;:—–-"),
+                      _trim_span(text, inside[3][1], q.inner_end, " \t\n,;:—–-")]
         # --- interrupted quotation: `"…," he said, "…"` → one attribution with two pieces
-        if cue_after is not None and qi + 1 < len(quotes):
+        elif cue_after is not None and qi + 1 < len(quotes):
             q2 = quotes[qi + 1]
             gap = text[cue[1]:q2.open]
             if source and source[0] >= cue[1]:
@@ -1094,6 +1099,32 @@ def _sentence_like_quote(text: str, q: Quote, sentences, inner: str) -> bool:
     start = sentences[si].start if sentences else 0
     lead = text[min(start, q.open):q.open]
     return len(_WORDS.findall(lead)) <= 1 and (lead.strip()[-1:] in {"", ":"} or len(lead.strip()) < 4)
+
+
+_DASH = re.compile(r"\s[–—-]\s")
+_RELATIVE_WORDS = frozenset({"che", "cui", "quale", "quali", "who", "which", "that"})
+
+
+def _cue_inside(text, q, toks_all, lex):
+    """A cue set off by two dashes inside the quotation (`«Il risultato – ha spiegato il
+    presidente dell'Iss Silvio Brusaferro – potrebbe …»`): (cue, source, inherit, (start, end)
+    of the parenthetical), or None. The dashes hold nothing but the attribution, with words of
+    the quotation on both sides."""
+    first = _DASH.search(text, q.inner_start, q.inner_end)
+    while first is not None:
+        second = _DASH.search(text, first.end(), q.inner_end)
+        if second is None:
+            return None
+        if second.start() - first.end() <= 160 and _WORDS.search(text, q.inner_start, first.start()) \
+                and _WORDS.search(text, second.end(), q.inner_end):
+            seg = _toks_in(toks_all, first.end(), second.start())
+            found = _attached_cue_after(text, seg, lex)
+            # ("– un film che denuncia il Nuovo Ordine Mondiale –": a relative clause, no speaker)
+            if found is not None and found[1] is not None and \
+                    text[found[1][0]:found[1][1]].split()[-1].lower() not in _RELATIVE_WORDS:
+                return (*found, (first.start(), second.end()))
+        first = second
+    return None
 
 
 def _attached_cue_after(text, seg_toks, lex):
