@@ -1130,3 +1130,18 @@ def test_a_cue_between_dashes_inside_a_quotation_attributes_it():
     # a relative clause between dashes is no attribution of the quoted headline
     assert not any(a.cue is not None and a.cue.text == "denuncia" for a in atts(
         "Il titolo era «David Crowley, regista di Gray State – un film che denuncia il Nuovo Ordine – è morto»."))
+
+
+@pytest.mark.parametrize("text, content", [
+    ("L’opinionista Gianmarco Landi afferma, nel corso di una trasmissione, che Trump vincerà.", "che Trump vincerà"),
+    ("Skelton ha sostenuto, come confermato a PolitiFact dal suo fidanzato, che i medici hanno sbagliato.",
+     "che i medici hanno sbagliato"),
+])
+def test_one_adjunct_between_commas_may_sit_between_cue_and_clause(text, content):
+    assert only(text).content.text == content
+
+
+def test_a_comma_after_the_cue_still_ends_it_without_an_adjunct():
+    # ", che" right after the cue is a relative of something else, not the reported clause
+    assert atts("Il ministro ha parlato, Rossi ha riso, che giornata.") == [] or all(
+        a.content.text != "che giornata" for a in atts("Il ministro ha parlato, Rossi ha riso, che giornata."))

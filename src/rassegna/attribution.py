@@ -1474,7 +1474,14 @@ def _reported_one(text, sent: Span, si: int, sentences, toks, c: Cue, lex) -> Ca
                 and _only_adjuncts(toks[aft:m], mod):
             comp = m  # "ha dichiarato di non conoscere nessuno", "ha spiegato di aver modificato"
             break
-        if toks[m].text in {",", ";", ":"} and lex.lang == "it":
+        if toks[m].text == "," and lex.lang == "it":
+            # "Landi afferma, nel corso di una trasmissione, che …": past one adjunct set off
+            # by commas that opens with a preposition or "come", to the clause after it
+            close = _adjunct_end(toks, m, mod)
+            if close is not None:
+                comp = close + 1
+            break
+        if toks[m].text in {";", ":"} and lex.lang == "it":
             break
         if toks[m].text in _TERMINAL:
             break
@@ -1501,6 +1508,25 @@ def _reported_one(text, sent: Span, si: int, sentences, toks, c: Cue, lex) -> Ca
 # (with the cut forms before another verb: "di voler chiudere", "di aver visto", "di poter dire")
 _INFINITIVE = re.compile(r"[^\W\d_]{2,}(?:are|ere|ire|rre)(?:lo|la|li|le|ne|si|ci|vi|gli|mi|ti)?"
                          r"|aver|esser|voler|poter|dover|saper|far|dir", re.IGNORECASE)
+
+
+def _adjunct_end(toks: list[Tok], comma: int, mod) -> int | None:
+    """The index of the comma closing an adjunct opened by the comma at `comma` (its first
+    word a preposition or "come": ", nel corso di una trasmissione,", ", come confermato a
+    PolitiFact,"), when a "che" or "di" + infinitive follows it; else None."""
+    if comma + 1 >= len(toks) or toks[comma + 1].low not in set(mod.NP_STOPS) | {"come", "secondo"} \
+            or toks[comma + 1].low in mod.COMPLEMENTIZERS and toks[comma + 1].low != "come":
+        return None
+    for k in range(comma + 2, min(len(toks) - 1, comma + 26)):
+        if toks[k].text in _TERMINAL or toks[k].text in {";", ":"}:
+            return None
+        if toks[k].text == ",":
+            nxt = toks[k + 1]
+            if nxt.low in mod.COMPLEMENTIZERS and nxt.low != "come" or \
+                    nxt.low in getattr(mod, "INFINITIVE_COMPLEMENTIZERS", ()) and _infinitive_after(toks, k + 2):
+                return k
+            return None
+    return None
 
 
 def _only_adjuncts(between: list[Tok], mod) -> bool:
