@@ -1143,5 +1143,4 @@ def test_one_adjunct_between_commas_may_sit_between_cue_and_clause(text, content
 
 def test_a_comma_after_the_cue_still_ends_it_without_an_adjunct():
     # ", che" right after the cue is a relative of something else, not the reported clause
-    assert atts("Il ministro ha parlato, Rossi ha riso, che giornata.") == [] or all(
-        a.content.text != "che giornata" for a in atts("Il ministro ha parlato, Rossi ha riso, che giornata."))
+    assert all(a.content.text != "che giornata" for a in atts("Il ministro ha parlato, Rossi ha riso, che giornata."))
