@@ -1144,3 +1144,23 @@ def test_one_adjunct_between_commas_may_sit_between_cue_and_clause(text, content
 def test_a_comma_after_the_cue_still_ends_it_without_an_adjunct():
     # ", che" right after the cue is a relative of something else, not the reported clause
     assert all(a.content.text != "che giornata" for a in atts("Il ministro ha parlato, Rossi ha riso, che giornata."))
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("Secondo Paul Offit, direttore del Vaccine Education Center, i vaccini sono sicuri.",
+     "Paul Offit, direttore del Vaccine Education Center", "i vaccini sono sicuri"),
+    ("Secondo l’articolo, pubblicato da Quotidiano Nazionale il 25 aprile, il ristorante è aperto.",
+     "l’articolo, pubblicato da Quotidiano Nazionale il 25 aprile", "il ristorante è aperto"),
+    ("Secondo Globo, uno dei principali media del Paese, la polizia ha sparato.",
+     "Globo, uno dei principali media del Paese", "la polizia ha sparato"),
+    # a clause with its subject left out, or the content's own subject, is no apposition
+    ("Secondo De Mari, dovrebbe essere effettuato prima del vaccino.", "De Mari",
+     "dovrebbe essere effettuato prima del vaccino"),
+    ("Secondo questa ricerca, una percentuale di persone non è infetta.", "questa ricerca",
+     "una percentuale di persone non è infetta"),
+    ("Come ha spiegato il virologo Stefano Vella, tramite un tampone si prende il muco.",
+     "il virologo Stefano Vella", "tramite un tampone si prende il muco"),
+])
+def test_an_apposition_after_the_source_belongs_to_it(text, source, content):
+    a = only(text)
+    assert a.source.text == source and a.content.text == content

@@ -1363,6 +1363,12 @@ def _reported_one(text, sent: Span, si: int, sentences, toks, c: Cue, lex) -> Ca
                 return Candidate([content], False, cue, source, c.start, kind="prep")
     if c.kind == "prep":
         src, nxt = _np_after(toks, aft, lex, text, allow_time=False)
+        for _ in range(2):  # "Steinar Madsen, direttore dell'Anf, intervistato dal Bmj, …"
+            after = _apposition_after(toks, nxt, mod) if src is not None else None
+            if after is None:
+                break
+            # "Secondo Paul Offit, direttore del Vaccine Education Center, i vaccini …"
+            src, nxt = (src[0], toks[after - 2].end), after
         pieces = []
         if idx > 0:
             left_end = toks[idx - 1].end
@@ -1508,6 +1514,44 @@ def _reported_one(text, sent: Span, si: int, sentences, toks, c: Cue, lex) -> Ca
 # (with the cut forms before another verb: "di voler chiudere", "di aver visto", "di poter dire")
 _INFINITIVE = re.compile(r"[^\W\d_]{2,}(?:are|ere|ire|rre)(?:lo|la|li|le|ne|si|ci|vi|gli|mi|ti)?"
                          r"|aver|esser|voler|poter|dover|saper|far|dir", re.IGNORECASE)
+
+
+def _apposition_heads() -> frozenset[str]:
+    from rassegna.ner import TITLE_WORDS
+
+    return TITLE_WORDS | frozenset(attribution_it.APPOSITION_HEADS)
+
+
+_APPOSITION_HEADS = _apposition_heads()
+
+
+def _apposition_after(toks: list[Tok], nxt: int, mod) -> int | None:
+    """The index after the comma that closes an apposition to a source, when one starts at
+    `nxt` right after a comma: a description with no article and no verb ("Paul Offit,
+    direttore del Vaccine Education Center, …") or examples ("i medici, come Paul Offit,
+    …"); else None. Italian only (`VERB_HINTS`)."""
+    hints = getattr(mod, "VERB_HINTS", ())
+    if 0 <= nxt < len(toks) and toks[nxt].text == ",":
+        nxt += 1  # (the source's phrase ends at its comma)
+    if not hints or nxt <= 0 or nxt + 2 >= len(toks) or toks[nxt - 1].text != ",":
+        return None
+    first = toks[nxt]
+    examples = first.low == "come" and toks[nxt + 1].is_cap
+    # a role ("direttore del …", "tra gli autori …") or a participle ("pubblicato da …",
+    # "intervistato dal …"); not a clause whose subject Italian leaves out ("…, sarebbe stato")
+    partitive = first.low in ("uno", "una") and toks[nxt + 1].low in ("dei", "degli", "delle")  # "uno dei …"
+    description = first.text.islower() and first.low not in mod.NP_STOPS and (
+        first.low in _APPOSITION_HEADS or _participle(first, mod) or partitive)
+    if not (examples or description):
+        return None
+    for k in range(nxt + 1, min(len(toks) - 1, nxt + 14)):
+        t = toks[k]
+        if t.text in _TERMINAL or t.text in _SOURCE_BREAKS or t.low in hints or t.low in mod.CLAUSE_BOUNDARIES \
+                or t.low.endswith(("ebbe", "ebbero")):
+            return None
+        if t.text == ",":
+            return k + 1 if k - nxt >= 2 else None
+    return None
 
 
 def _adjunct_end(toks: list[Tok], comma: int, mod) -> int | None:

@@ -159,6 +159,16 @@ POSTED_PARTICIPLES = ("pubblicat", "circolat", "condivis", "diffus", "postat", "
                       "compars", "contenut", "present", "circolant")
 # "verificare l'attendibilità della notizia secondo cui …": the news says it, not its reliability
 TRUTH_NOUNS = ("attendibilità", "veridicità", "fondatezza", "autenticità", "veracità")
+# Words that open a description set off by commas after a source's name, with the titles and
+# roles of `ner.TITLE_WORDS` ("Paul Offit, direttore del Vaccine Education Center, …")
+APPOSITION_HEADS = ("esperto", "esperta", "docente", "autore", "autrice", "ricercatore", "ricercatrice",
+                    "fondatore", "fondatrice", "membro", "responsabile", "medico", "virologo", "virologa",
+                    "epidemiologo", "epidemiologa", "immunologo", "immunologa", "infettivologo",
+                    "infettivologa", "primario", "primaria", "giornalista", "economista", "analista",
+                    "consulente", "coordinatore", "coordinatrice", "ex", "tra", "collaboratore",
+                    "collaboratrice", "scienziato", "scienziata", "storico", "storica", "scrittore",
+                    "scrittrice", "editorialista", "opinionista", "attivista", "ideatore", "ideatrice",
+                    "titolare", "dirigente", "funzionario", "funzionaria", "addetto", "addetta")
 # irregular ones ("il messaggio scritto dall'autore del post", "un video condiviso su Facebook")
 PARTICIPLE_WORDS = frozenset({
     f"{stem}{end}" for stem in ("scritt", "dett", "lett", "fatt", "redatt", "prodott", "tradott",
