@@ -1529,8 +1529,9 @@ def _apposition_after(toks: list[Tok], nxt: int, mod) -> int | None:
     """The index after the comma that closes an apposition to a source, when one starts at
     `nxt` right after a comma: a description with no article and no verb ("Paul Offit,
     direttore del Vaccine Education Center, …") or examples ("i medici, come Paul Offit,
-    …"); else None. Italian only (`VERB_HINTS`)."""
-    hints = getattr(mod, "VERB_HINTS", ())
+    …"); else None. Italian only (`APPOSITION_HEADS`): English reaches the learned tagger, which
+    reads the rules' candidates as it was trained on them."""
+    hints = getattr(mod, "VERB_HINTS", ()) if getattr(mod, "APPOSITION_HEADS", None) else ()
     if 0 <= nxt < len(toks) and toks[nxt].text == ",":
         nxt += 1  # (the source's phrase ends at its comma)
     if not hints or nxt <= 0 or nxt + 2 >= len(toks) or toks[nxt - 1].text != ",":
