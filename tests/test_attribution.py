@@ -1043,6 +1043,8 @@ def test_a_clause_opened_by_in_base_a_quanto_is_attributed():
 def test_an_irregular_participle_carries_its_complement_into_the_source():
     a = only("Secondo il messaggio scritto dall’autore del post, il vaccino sarebbe obbligatorio.")
     assert a.source.text == "il messaggio scritto dall’autore del post"
+    a = only("Secondo il video condiviso su Facebook, il vaccino sarebbe tossico.")
+    assert a.source.text == "il video condiviso su Facebook"
 
 
 @pytest.mark.parametrize("text, source", [
@@ -1164,3 +1166,43 @@ def test_a_comma_after_the_cue_still_ends_it_without_an_adjunct():
 def test_an_apposition_after_the_source_belongs_to_it(text, source, content):
     a = only(text)
     assert a.source.text == source and a.content.text == content
+
+
+@pytest.mark.parametrize("text, source, content", [
+    # a time phrase is no place, and an agent after the place is the source
+    ("Secondo quanto riportato nei giorni scorsi da Repubblica, il sindaco si sarebbe dimesso.",
+     "Repubblica", "il sindaco si sarebbe dimesso"),
+    # "a detta di" and a closing "a quanto riferito" keep their cues
+    ("Il vaccino è sicuro a detta del ministro.", "ministro", "Il vaccino è sicuro"),
+    ("Il vaccino sarebbe sicuro a quanto riferito dal ministro.", "ministro", "Il vaccino sarebbe sicuro"),
+    # an adjunct between commas is skipped, not joined to the source
+    ("Secondo il ministro, visto l’andamento dei contagi, le scuole chiuderanno.", "il ministro",
+     "le scuole chiuderanno"),
+    ("Secondo l’Istat, tra gennaio e marzo, i morti sono aumentati.", "l’Istat", "i morti sono aumentati"),
+    # a sentence-opening article is matched too
+    ("Un post pubblicato su Facebook, secondo cui il vaccino è tossico, circola da giorni.",
+     "Un post pubblicato su Facebook", "il vaccino è tossico, circola da giorni"),
+])
+def test_review_cases_of_the_fourth_pass(text, source, content):
+    a = only(text)
+    assert a.source.text == source and a.content.text == content
+
+
+@pytest.mark.parametrize("text", [
+    "Il professore ha scritto di Cesare in un lungo saggio.",
+    "Il giornalista ha scritto di potere e corruzione.",
+    "Secondo il comma 3, la regola vale per tutti.",
+])
+def test_nouns_after_di_and_a_law_are_no_attribution(text):
+    assert atts(text) == []
+
+
+def test_a_cue_after_the_quotation_wins_over_one_between_dashes_inside_it():
+    a = only("«Il risultato – ha spiegato Brusaferro – potrebbe aiutare», ha aggiunto il ministro.")
+    assert a.source.text == "il ministro"
+
+
+def test_english_rules_ignore_the_italian_dash_cue_and_scene_rules():
+    # the English tagger reads the rules' candidates as it was trained on them
+    found = atts('"The result - Smith said - could help," the minister added.', "en")
+    assert all(a.source is None or a.source.text != "Smith" for a in found)

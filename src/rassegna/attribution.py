@@ -378,7 +378,8 @@ def _posted_or_true(text: str, span: tuple[int, int] | None, s_start: int, mod) 
             r"(?:\b(?:il|lo|la|i|gli|le|un|uno|una|questo|questa)\s+|\b(?:l|un|quest)['’]\s*)"
             r"[\w'’-]+(?:\s+(?:di|del|della|dello|dei|degli|delle|dell['’])\s*[\w'’-]+)?\s*,?\s*"
             r"(?:(?:anche|molto|già)\s+)?(?:" + "|".join(participles) + r")\w*\b[^.;:«»“”\n]{0,80}?"
-            r"\s(?:su|sul|sulla|sull['’]|sui|sulle|in|nel|nella|nell['’])\s*$", text[s_start:span[0]])
+            r"\s(?:su|sul|sulla|sull['’]|sui|sulle|in|nel|nella|nell['’])\s*$", text[s_start:span[0]],
+            re.IGNORECASE)
         if posted:
             span = (s_start + posted.start(), span[1])
     truth = getattr(mod, "TRUTH_NOUNS", ())
@@ -484,7 +485,8 @@ def _np_before(toks: list[Tok], idx: int, lex: Lexicon, text: str) -> tuple[int,
     # (not the determiner of the scene's own phrase: "In quella circostanza | il tenore")
     for m in range(start_tok + 1, end_tok):
         if toks[m].low in mod.DETERMINERS and toks[m - 1].low not in mod.NP_PREPOSITIONS \
-                and not (toks[m - 1].low in mod.NP_STOPS and _subject_later(toks, m, end_tok, mod)) \
+                and not (lex.lang == "it" and toks[m - 1].low in mod.NP_STOPS
+                         and _subject_later(toks, m, end_tok, mod)) \
                 and (any(toks[x].low in mod.NP_STOPS and toks[x].low not in mod.DETERMINERS
                          for x in range(start_tok, m))
                      or m == start_tok + 1 == 1 and toks[0].low not in mod.DETERMINERS):
@@ -747,7 +749,7 @@ def _tidy_source(text: str, start: int, end: int) -> tuple[int, int] | None:
     elif lead:
         return None
     place = _SOURCE_PLACE_LEAD.match(span)
-    if place and place.end() < len(span):
+    if place and place.end() < len(span) and not re.match(r"Nella\s+[A-ZÀ-Ý]", span):  # (Nella, a name)
         start += place.end()  # "Nell'articolo 6 si legge …": the article, not "in" it
     when = _SOURCE_TIME_TAIL.search(text, start, end)
     if when and when.start() > start:
@@ -790,7 +792,7 @@ def _cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
         if m.group()[:1].isupper() and text[start:m.start()].strip() and not re.search(r"[.!?:;«“\"(\n]\s*$", text[start:m.start()]):
             continue  # capitalised inside a sentence: part of a name ("da Secondo Piano News")
         word = m.group().split()[0].lower()
-        if word == "a" and not _clause_starts_before(text, start, m.start()):
+        if m.group().lower().split()[:2] == ["a", "quanto"] and _a_governed(text, start, m.start(), lex.mod):
             continue  # "conduce a quanto annunciato", "contrariamente a quanto riportato"
         if "quanto" not in m.group().lower() and re.match(
                 r"\s*quanto\s+(?:(?:si|è|sono)\s+)?(?:mostrat[oai]|mostran?o|vist[oai]|vediamo|sappiamo|accadut[oai]|successo)\b",
@@ -804,7 +806,7 @@ def _cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
             if not nxt or nxt.group(1).lower() in {"me", "te", "noi", "voi", "posto", "tempo",
                                                     "turno", "giorno", "mandato", "round"}:
                 continue
-            if re.match(r"\s*(?:l['’]\s*)?(?:articolo|art\.|comma)\s*\d", text[m.end():end], re.IGNORECASE):
+            if re.match(r"\s*(?:il\s+|l['’]\s*)?(?:articolo|art\.|comma)\s*\d", text[m.end():end], re.IGNORECASE):
                 continue  # "secondo l'articolo 78 della Costituzione": a law says it, no one speaks
         out.append(Cue(m.start(), m.end(), "prep", m.group()))
     for m in lex.verb.finditer(text, start, end):
@@ -821,14 +823,12 @@ def _cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     return out
 
 
-def _clause_starts_before(text: str, start: int, at: int) -> bool:
-    """Whether a clause starts right before `at`: the sentence's start, punctuation, or a
-    conjunction that opens one ("e", "ma", "che")."""
-    before = text[start:at]
-    if not before.strip() or re.search(r"[.!?:;,«“\"(\n–—-]\s*$", before):
-        return True
-    words = re.findall(r"[\w'’]+", before.lower())
-    return bool(words) and words[-1] in {"e", "ed", "ma", "però", "infatti", "che", "and", "but"}
+def _a_governed(text: str, start: int, at: int, mod) -> bool:
+    """Whether the word right before the "a" at `at` governs it (`A_GOVERNORS`: "contrariamente
+    a quanto", "conduce a quanto"): then "a quanto …" is a complement, not a source's cue."""
+    words = re.findall(r"[\w'’]+", text[start:at].lower())
+    return bool(words) and not re.search(r"[.!?:;,«“\"(\n–—-]\s*$", text[start:at]) \
+        and words[-1] in getattr(mod, "A_GOVERNORS", ())
 
 
 # ---------------------------------------------------------------- the passes
@@ -1036,8 +1036,10 @@ def _quote_candidates(text, quotes, sentences, toks_all, lex, used_cues) -> list
         if sentences:
             seg_end = min(seg_end, max(sentences[si].end, qend))
         seg_toks = _toks_in(toks_all, qend, seg_end)
-        inside = _cue_inside(text, q, toks_all, lex)
-        cue_after = _attached_cue_after(text, seg_toks, lex) if inside is None else inside[:3]
+        cue_after = _attached_cue_after(text, seg_toks, lex)
+        inside = _cue_inside(text, q, toks_all, lex) if cue_after is None else None
+        if inside is not None:
+            cue_after = inside[:3]
         cue_before = None
         if cue_after is None:
             cue_before = _attached_cue_before(text, q, sentences, toks_all, lex, para_s)
@@ -1110,6 +1112,8 @@ def _cue_inside(text, q, toks_all, lex):
     presidente dell'Iss Silvio Brusaferro – potrebbe …»`): (cue, source, inherit, (start, end)
     of the parenthetical), or None. The dashes hold nothing but the attribution, with words of
     the quotation on both sides."""
+    if lex.lang != "it":
+        return None  # (English reaches the learned tagger, which reads the rules as trained)
     first = _DASH.search(text, q.inner_start, q.inner_end)
     while first is not None:
         second = _DASH.search(text, first.end(), q.inner_end)
@@ -1364,11 +1368,13 @@ def _reported_one(text, sent: Span, si: int, sentences, toks, c: Cue, lex) -> Ca
     if c.kind == "prep":
         src, nxt = _np_after(toks, aft, lex, text, allow_time=False)
         for _ in range(2):  # "Steinar Madsen, direttore dell'Anf, intervistato dal Bmj, …"
-            after = _apposition_after(toks, nxt, mod) if src is not None else None
-            if after is None:
+            found = _apposition_after(toks, nxt, mod) if src is not None else None
+            if found is None:
                 break
-            # "Secondo Paul Offit, direttore del Vaccine Education Center, i vaccini …"
-            src, nxt = (src[0], toks[after - 2].end), after
+            after, describes = found
+            # "Secondo Paul Offit, direttore del Vaccine Education Center, i vaccini …"; an
+            # adjunct ("Secondo il ministro, visto l'andamento dei contagi, …") is skipped only
+            src, nxt = ((src[0], toks[after - 2].end) if describes else src), after
         pieces = []
         if idx > 0:
             left_end = toks[idx - 1].end
@@ -1525,11 +1531,19 @@ def _apposition_heads() -> frozenset[str]:
 _APPOSITION_HEADS = _apposition_heads()
 
 
-def _apposition_after(toks: list[Tok], nxt: int, mod) -> int | None:
-    """The index after the comma that closes an apposition to a source, when one starts at
-    `nxt` right after a comma: a description with no article and no verb ("Paul Offit,
-    direttore del Vaccine Education Center, …") or examples ("i medici, come Paul Offit,
-    …"); else None. Italian only (`APPOSITION_HEADS`): English reaches the learned tagger, which
+# Participles that open an absolute clause ("visto l'andamento", "detto questo") and are nouns
+# too often to be in `PARTICIPLE_WORDS`
+_ABSOLUTE_PARTICIPLES = frozenset(f"{stem}{end}" for stem in ("vist", "considerat", "dat", "dett", "passat",
+                                                                "trascors", "fatt") for end in "oaie")
+
+
+def _apposition_after(toks: list[Tok], nxt: int, mod) -> tuple[int, bool] | None:
+    """(the index after the comma that closes it, whether it describes the source) for an
+    apposition that starts at `nxt` right after a comma: a description with no article and no
+    verb ("Paul Offit, direttore del Vaccine Education Center, …") or examples ("i medici,
+    come Paul Offit, …"); an absolute participle ("visto l'andamento dei contagi", "detto
+    questo") or "tra" with a date ("tra gennaio e marzo", "tra l'altro") is an adjunct of the
+    clause, skipped without joining the source; else None. Italian only (`APPOSITION_HEADS`): English reaches the learned tagger, which
     reads the rules' candidates as it was trained on them."""
     hints = getattr(mod, "VERB_HINTS", ()) if getattr(mod, "APPOSITION_HEADS", None) else ()
     if 0 <= nxt < len(toks) and toks[nxt].text == ",":
@@ -1543,7 +1557,14 @@ def _apposition_after(toks: list[Tok], nxt: int, mod) -> int | None:
     partitive = first.low in ("uno", "una") and toks[nxt + 1].low in ("dei", "degli", "delle")  # "uno dei …"
     description = first.text.islower() and first.low not in mod.NP_STOPS and (
         first.low in _APPOSITION_HEADS or _participle(first, mod) or partitive)
-    if not (examples or description):
+    second = toks[nxt + 1]
+    adjunct = ((_participle(first, mod) or first.low in _ABSOLUTE_PARTICIPLES)
+               and (second.low in mod.DETERMINERS or second.low in ("questo", "ciò")
+                    or re.match(r"(?:l|un|quest)['’]", second.low) is not None)
+               and not toks[nxt + 2].text[:1].isdigit())  # ("pubblicato il 15 maggio": a description)
+    adjunct = adjunct or first.low == "tra" and (second.low in _MONTHS or second.low.startswith(("l'altro", "l’altro"))
+                                                 or second.low in ("l'", "l’") and toks[nxt + 2].low == "altro")
+    if not (examples or description or adjunct):
         return None
     for k in range(nxt + 1, min(len(toks) - 1, nxt + 14)):
         t = toks[k]
@@ -1551,7 +1572,7 @@ def _apposition_after(toks: list[Tok], nxt: int, mod) -> int | None:
                 or t.low.endswith(("ebbe", "ebbero")):
             return None
         if t.text == ",":
-            return k + 1 if k - nxt >= 2 else None
+            return (k + 1, not adjunct) if k - nxt >= 2 or adjunct else None
     return None
 
 
@@ -1589,9 +1610,11 @@ def _only_adjuncts(between: list[Tok], mod) -> bool:
 def _infinitive_after(toks: list[Tok], j: int) -> bool:
     """Whether an infinitive follows at token j, past a "non" ("di non aver mai …"): the
     content of "ha dichiarato di …" is a clause, not a "di" complement ("ha scritto di lui")."""
-    if j < len(toks) and toks[j].low == "non":
+    negated = j < len(toks) and toks[j].low == "non"  # ("di non sapere": a verb, never a noun)
+    if negated:
         j += 1
-    return j < len(toks) and _INFINITIVE.fullmatch(toks[j].low) is not None
+    return j < len(toks) and toks[j].text.islower() and _INFINITIVE.fullmatch(toks[j].low) is not None \
+        and (negated or toks[j].low not in attribution_it.NOUN_INFINITIVES)
 
 
 def _denied_existence(toks: list[Tok], idx: int, s_start: int, mod) -> bool:

@@ -65,7 +65,11 @@ _COME_PARTICIPLES = _QUANTO_PARTICIPLES.replace("stabilito|previsto|", "")
 # "nel corso di"
 _WHERE = (r"(?:in|nel|nella|nello|nei|negli|nelle|nell['’]|su|sul|sulla|sullo|sui|sugli|sulle|sull['’])"
           r"(?!\s*(?:\d|corso\b|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|"
-          r"ottobre|novembre|dicembre))")
+          r"ottobre|novembre|dicembre|giorni|giorno|giornata|ore\b|settimane|settimana|mesi|mese|"
+          r"serata|mattinata|passato|precedenza|esclusiva|una\s+nota))"
+          # … and not when an agent follows before the comma: "nei giorni scorsi da Repubblica",
+          # "su Facebook dal ministro" (the agent is the source)
+          r"(?![^,.;:«»“”\n]*\sd(?:a|al|alla|allo|ai|agli|alle|all['’])\s*[A-ZÀ-Ýa-zà-ÿ])")
 _QUANTO_VERBS = (
     rf"(?:(?:(?:ha|hanno|è|sono)\s+)?{_QUANTO_PARTICIPLES}|{_QUANTO_FINITE})(?:\s+{_AGENT})?"
 )
@@ -134,6 +138,19 @@ INVERTED_OPENERS = ("lo", "l'", "l’", "è quanto", "e' quanto", "questo è qua
 # "…, la deputata X, che ha dichiarato …": a relative pronoun that is the subject of the cue.
 RELATIVE_SUBJECTS = ("che",)
 COMPLEMENTIZERS = ("che", "come")
+# Words that govern the "a" of "a quanto …", which is then no cue: "contrariamente a quanto
+# riportato", "rispetto a quanto previsto", "conduce a quanto annunciato"
+A_GOVERNORS = frozenset({
+    "contrariamente", "rispetto", "conduce", "conducono", "porta", "portano", "oltre", "inferiore",
+    "inferiori", "superiore", "superiori", "uguale", "uguali", "pari", "simile", "simili",
+    "analogamente", "diversamente", "conformemente", "risposta", "riferimento", "rimandiamo",
+    "rimanda", "corrisponde", "corrispondono", "contrario", "opposto", "aggiunta", "vicino",
+    "fronte", "grazie", "credere", "crediamo", "relativo", "relativa", "relativi", "relative",
+    "attenersi", "aderente", "fede", "tornando", "torniamo", "sommare", "aggiungere"})
+# Words that end like an infinitive and are nouns ("ha scritto di potere e corruzione")
+NOUN_INFINITIVES = frozenset({"potere", "poteri", "piacere", "dovere", "doveri", "parere", "pareri",
+                              "carattere", "mestiere", "cantiere", "fiere", "mare",
+                              "affare", "altare", "collare", "esemplare", "lunare", "solare"})
 # "ha dichiarato di non conoscere nessuno": "di" and an infinitive open the reported clause too
 INFINITIVE_COMPLEMENTIZERS = ("di",)
 # ... or past the hearer ("ha detto ai giornalisti di …")
@@ -171,9 +188,9 @@ APPOSITION_HEADS = ("esperto", "esperta", "docente", "autore", "autrice", "ricer
                     "titolare", "dirigente", "funzionario", "funzionaria", "addetto", "addetta")
 # irregular ones ("il messaggio scritto dall'autore del post", "un video condiviso su Facebook")
 PARTICIPLE_WORDS = frozenset({
-    f"{stem}{end}" for stem in ("scritt", "dett", "lett", "fatt", "redatt", "prodott", "tradott",
-                                "vist", "mess", "emess", "trasmess", "espress", "pres", "condivis",
-                                "appars", "compars", "espost", "propost", "inclus")
+    # (not those that are nouns as often: fatto, letto, vista, messa, presa, prodotto, esposto)
+    f"{stem}{end}" for stem in ("scritt", "dett", "redatt", "tradott", "emess", "trasmess", "condivis",
+                                "appars", "compars", "propost", "inclus")
     for end in "oaie"})
 PARTICIPLE_PREPOSITIONS = ("su", "sul", "sulla", "sui", "sulle", "sull'", "sull’", "in", "nel", "nella",
                            "nei", "nelle", "nell'", "nell’", "da", "dal", "dalla", "dai", "dagli",
