@@ -1946,7 +1946,6 @@ def resolve_speaker(doc: Document, attribution: Attribution) -> str | None:
     none before it, to the last person named before it). An unnamed
     source ("un funzionario dell'agenzia") resolves to its own text without the article.
     """
-    text = doc.text
     atts = list(doc.attributions) or find_attributions(doc, None)
     atts.sort(key=lambda a: (a.content.start, a.content.end))
     return _resolve(doc, attribution, atts, depth=0)

@@ -10,7 +10,7 @@ import sys
 from collections import Counter
 
 from rassegna.attribution import find_attributions
-from rassegna.evaluate.attribution import _words, match_contents, pred_spans, read_polnear
+from rassegna.evaluate.attribution import match_contents, pred_spans, read_polnear
 from rassegna.model import Document
 from rassegna.sentences import split_sentences
 

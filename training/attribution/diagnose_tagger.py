@@ -6,7 +6,6 @@ Jaccard < 0.5 / matched; predictions without any gold overlap), with examples.
 from __future__ import annotations
 
 import random
-import re
 import sys
 from collections import Counter
 
