@@ -546,3 +546,18 @@ def test_head_nouns_are_read_without_accents_and_only_for_organisations():
     doc = _one_document("La presidente del Consiglio va al Consiglio europeo.",
                         [("Consiglio", "ORG"), ("Consiglio europeo", "ORG")])
     assert len(canonical_entities([doc])) == 2
+
+
+def test_a_company_designator_makes_an_organisation_and_takes_its_first_word_along():
+    doc = _one_document("Moderna Therapeutics ha sviluppato il vaccino. Moderna lo produce. Moderna cresce.",
+                        [("Moderna Therapeutics", "PER"), ("Moderna", "PER"), ("Moderna", "PER")])
+    (entity,) = canonical_entities([doc])
+    assert entity["type"] == "ORG" and set(entity["aliases"]) == {"Moderna", "Moderna Therapeutics"}
+    # a surname stays its bearer's; a place is not the university named after it
+    docs = [_one_document("Bill Gates parla. Gates Holdings cresce. Gates ride.",
+                          [("Bill Gates", "PER"), ("Gates Holdings", "PER"), ("Gates", "PER")]),
+            _one_document("Oxford è bella. Oxford Media apre.", [("Oxford", "LOC"), ("Oxford Media", "ORG")])]
+    found = {e["name"]: e for e in canonical_entities(docs)}
+    assert found["Bill Gates"]["type"] == "PER" and "Gates" in found["Bill Gates"]["aliases"]
+    assert found["Gates Holdings"]["type"] == "ORG"
+    assert found["Oxford"]["type"] == "LOC" and "Oxford Media" not in found["Oxford"]["aliases"]

@@ -76,6 +76,13 @@ ORGANISATION_KIND_NOUNS = frozenset({
     "organisation", "institute", "fact-checker", "brand", "chain", "carrier", "automaker",
     "retailer", "airline"})
 ORGANISATION_MEMBER_NOUNS = frozenset({"colleagues", "staff", "editors", "reporters"})
+# Last words that make a name a company's, in any language's news: legal forms and the nouns
+# companies and outlets name themselves with ("Moderna Therapeutics", "McClatchy Co.", "Marvel
+# Studios", "Prodotti Srl", "Vox News"); read by `entities` on names the model took for people.
+ORGANISATION_DESIGNATORS = frozenset({
+    "inc", "corp", "co", "ltd", "llc", "plc", "spa", "srl", "ag", "gmbh", "nv", "bv",
+    "therapeutics", "pharmaceuticals", "pharma", "biotech", "holdings", "productions", "studios",
+    "entertainment", "labs", "laboratories", "technologies", "industries", "news", "media"})
 # Nouns that head an organisation's full name, its last word in English ("Food and Drug
 # Administration", "European Medicines Agency"), or its first before "of" ("Council of Europe"):
 # an acronym defined by such a name is an organisation, and the noun alone ("the Commission")
