@@ -561,3 +561,21 @@ def test_a_company_designator_makes_an_organisation_and_takes_its_first_word_alo
     assert found["Bill Gates"]["type"] == "PER" and "Gates" in found["Bill Gates"]["aliases"]
     assert found["Gates Holdings"]["type"] == "ORG"
     assert found["Oxford"]["type"] == "LOC" and "Oxford Media" not in found["Oxford"]["aliases"]
+
+
+@pytest.mark.parametrize("names, apart", [
+    # a company's first word joins no person, nor one of two companies, nor a place
+    ([("Fox Mulder", "PER"), ("Fox News", "ORG"), ("Fox", "PER")], ("Fox", "Fox Mulder")),
+    ([("Sony", "ORG"), ("Sony Pictures Entertainment", "ORG"), ("Sony Music Entertainment", "ORG")],
+     ("Sony", "Sony Pictures Entertainment")),
+    ([("Reno", "PER"), ("Reno NV", "LOC")], ("Reno", "Reno NV")),
+    ([("Washington", "ORG"), ("Washington Post Co", "ORG")], ("Washington", "Washington Post Co")),
+])
+def test_a_companys_first_word_stays_apart_where_it_is_not_the_company(names, apart):
+    assert not together(corpus(names), *apart), groups(corpus(names))
+
+
+@pytest.mark.parametrize("person, surname", [("Gabrielle Union", "Union"), ("Margaret Court", "Court")])
+def test_people_named_like_institutions_stay_people(person, surname):
+    (entity,) = canonical_entities(corpus([(person, "PER"), (surname, "PER")]))
+    assert entity["type"] == "PER" and surname in entity["aliases"]

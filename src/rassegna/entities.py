@@ -430,8 +430,8 @@ def canonical_entities(documents: list[Document]) -> list[dict]:
     _join_same_code(names, union, "country")
     _join_same_code(names, union, "organisation")
     _join_document_acronyms(names, by_doc, union)
-    _read_company_names(names, union)
-    _join_person_parts(names, by_doc, union)
+    companies = _read_company_names(names, union)
+    _join_person_parts(names, by_doc, union, companies)
     _join_descriptors(names, union)
     _join_country_qualified(names, union)
     _join_near_spellings(names, union)
@@ -699,39 +699,57 @@ def _add_mention(names: dict, key: str, surface: str, label: str, doc: str, star
 
 
 _COMPANY_WORDS = frozenset(name_key(w) for w in en.ORGANISATION_DESIGNATORS)
-# a one-word name the silver data reads as a person's at least this often is no company's base
-# ("Rossi" of "Rossi Group" may be a person named by surname; "Moderna" is never one)
+# the organisation nouns that end no person's name (not "court", "union", "service", "bank":
+# Margaret Court, Gabrielle Union, Robert Service)
+_INSTITUTION_WORDS = frozenset({"foundation", "hospital", "university", "institute", "network"})
+# a one-word name the silver data reads as a person's or a place's (together) at least this
+# often is no company's base ("Rossi" of "Rossi Group" may be a person named by surname; "Washington" of
+# "Washington Post Co" a city; "Moderna" is never either)
 COMPANY_BASE_PERSON_SHARE = 0.5
 
 
-def _read_company_names(names, union) -> None:
+def _read_company_names(names, union) -> set[str]:
     """A name the model read as a person's that ends with a company's designator or an
-    organisation noun ("Moderna Therapeutics", "McClatchy Co.", "Melinda Gates Foundation",
-    "Henry Ford Hospital") is an organisation's. A one-word name read as a person or an
-    organisation that is the first word of a company's name ("Moderna" of "Moderna
-    Therapeutics", read as a person 45 times on facta-it; "Fox" of "Fox News") joins it, as an
-    organisation — unless that word is also the last of a person's fuller name (a surname:
-    "Gates" of "Bill Gates" stays his) or the silver data reads it as a person's
+    institution's noun ("Moderna Therapeutics", "McClatchy Co.", "Melinda Gates Foundation",
+    "Henry Ford Hospital") is an organisation's, unless it is a first name and a two-letter
+    designator ("Zaldy Co" stays a person when the silver data knows "Zaldy" as a name). A one-word
+    name read as a person or an organisation that is the first word of exactly one company's
+    name ("Moderna" of "Moderna Therapeutics", read as a person 45 times on facta-it; "Fox" of
+    "Fox News", but not of "Fox News" and "Fox Corp") joins it, as an organisation — unless
+    that word is also the last of a person's fuller name (a surname: "Gates" of "Bill Gates"
+    stays his) or the silver data reads it as a person's or a place's
     (`COMPANY_BASE_PERSON_SHARE`). Places and adjectives are left alone: "Oxford" is not
-    "Oxford University", "American" not "American Airlines"."""
+    "Oxford University", "Reno" not "Reno NV". Returns the keys of the names so joined, which
+    are no longer parts of a person's name (`_join_person_parts`)."""
     surnames = {n.words[-1] for n in names.values() if n.type == "PER" and len(n.words) > 1
-                and n.words[-1] not in _COMPANY_WORDS | _ENGLISH_HEADS}
+                and n.words[-1] not in _COMPANY_WORDS | _INSTITUTION_WORDS}
     for name in names.values():
-        if name.type == "PER" and len(name.words) > 1 and name.words[-1] in _COMPANY_WORDS | _ENGLISH_HEADS \
-                and not name.country and name.surface.split()[0][:1].isupper():
+        if name.type == "PER" and len(name.words) > 1 and name.words[-1] in _COMPANY_WORDS | _INSTITUTION_WORDS \
+                and not name.country and name.surface.split()[0][:1].isupper() \
+                and not (len(name.words) == 2 and len(name.words[-1]) <= 2
+                         and _person_word_share(name.words[0]) >= FIRST_NAME_SHARE):
             _read_all_as(name, "ORG")
-    for company in [n for n in names.values() if len(n.words) > 1 and n.words[-1] in _COMPANY_WORDS]:
-        base = names.get(company.words[0])
-        if base is None or base.country or base.type not in ("PER", "ORG") or base.key in surnames \
-                or _person_word_share(base.key) >= COMPANY_BASE_PERSON_SHARE:
+    by_first: dict[str, list[_Name]] = defaultdict(list)
+    for company in names.values():
+        if len(company.words) > 1 and company.words[-1] in _COMPANY_WORDS and company.type in ("PER", "ORG"):
+            by_first[company.words[0]].append(company)
+    joined = set()
+    for first, companies in sorted(by_first.items()):
+        base = names.get(first)
+        if len(companies) != 1 or base is None or base.country or base.type not in ("PER", "ORG") \
+                or base.key in surnames \
+                or _person_word_share(base.key) + _silver_word_share(base.key, "LOC") >= COMPANY_BASE_PERSON_SHARE:
             continue
+        company = companies[0]
         union.join(company.key, base.key)
         _read_all_as(base, "ORG")
         if company.type == "PER":
             _read_all_as(company, "ORG")
+        joined.add(base.key)
+    return joined
 
 
-def _join_person_parts(names, by_doc, union) -> None:
+def _join_person_parts(names, by_doc, union, companies: set[str] = frozenset()) -> None:
     """A one-word name joins the only fuller person name starting or ending with it: within
     its own documents when they hold one, else across the corpus."""
     # a person's name is written in capitals word by word ("Mark Rutte", "Yoon Suk-yeol"): a span
@@ -745,7 +763,8 @@ def _join_person_parts(names, by_doc, union) -> None:
         by_edge[person.words[0]].add(person.key)
         by_edge[person.words[-1]].add(person.key)
     for name in names.values():
-        if len(name.words) != 1 or name.country or name.key not in by_edge or _brand_shaped(name.surface):
+        if len(name.words) != 1 or name.country or name.key not in by_edge or _brand_shaped(name.surface) \
+                or name.key in companies:  # "Fox" of "Fox News" is no part of "Fox Mulder"
             continue
         candidates = _without_numbered(name.key, by_edge[name.key], names)
         if name.type == "LOC" and _person_word_share(name.key) < FIRST_NAME_SHARE:
@@ -808,6 +827,12 @@ def _first_names_known(full: _Name, surname: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _person_word_share(word: str) -> float:
+    return _silver_word_share(word, "PER")
+
+
+def _silver_word_share(word: str, label: str) -> float:
+    """How often the silver data (WikiNEuRal, both languages) types `word` as `label`, of all
+    its typings; 0 for a word it never typed."""
     from rassegna.ner_types import type_model
 
     counts: Counter = Counter()
@@ -816,7 +841,7 @@ def _person_word_share(word: str) -> float:
         if model is not None and model.silver:
             counts.update(model.silver.get(f"w:{word}", Counter()))
     total = sum(counts.values())
-    return counts["PER"] / total if total else 0.0
+    return counts[label] / total if total else 0.0
 
 
 # "Conte II", "Conte bis", "Berlusconi IV": a surname and a number name a government (or a
