@@ -57,6 +57,7 @@ _MODIFIER_SUFFIX = re.compile(r"[-‐‑](?:" + "|".join(sorted(en.COMPOUND_MODI
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s$")
 
 
+@lru_cache(maxsize=65536)  # a corpus writes the same names over and over; keys are asked for again
 def entity_key(text: str) -> str:
     """`name_key` of the name a mention stands for: without a leading courtesy or office
     title ("Mr. Trump" is "trump", as "Trump" is, so that it joins "Donald Trump" rather than
@@ -321,11 +322,16 @@ def organisation_headed(name: str) -> bool:
     """Whether a full name is headed by a noun for an organisation: its first word in Italian
     ("Istituto superiore di sanità"), its last in English ("Food and Drug Administration") or
     its first before "of"/"for" ("Centers for Disease Control")."""
-    words = name_key(name).split()
+    return bool(_heads_of(name_key(name).split()))
+
+
+def _heads_of(words: list[str]) -> list[str]:
+    """The words of a name's key that head it as an organisation's: its first in Italian
+    (`it.ORGANISATION_HEADS`), its first before "of"/"for" or its last in English."""
     if len(words) < 2:
-        return False
-    return (words[0] in _ITALIAN_HEADS or words[-1] in _ENGLISH_HEADS
-            or words[0] in _ENGLISH_HEADS and words[1] in ("of", "for"))
+        return []
+    heads = [words[0]] if words[0] in _ITALIAN_HEADS or words[0] in _ENGLISH_HEADS and words[1] in ("of", "for") else []
+    return heads + [words[-1]] if words[-1] in _ENGLISH_HEADS else heads
 
 
 def _nth_word_offset(phrase: str, n: int) -> int:
@@ -459,13 +465,10 @@ def _headed_names(doc: Document) -> dict[str, str]:
     the document only: another document's "Camera" may be another chamber."""
     heads: dict[str, set[str]] = defaultdict(set)
     for m in doc.entities:
-        words = entity_key(m.text).split()
-        if len(words) < 2 or m.type not in ("ORG", "LOC"):
-            continue
-        if words[0] in _HEAD_NOUNS and (words[0] in _ITALIAN_HEADS or words[1] in ("of", "for")):
-            heads[words[0]].add(" ".join(words))
-        if words[-1] in _ENGLISH_HEADS:
-            heads[words[-1]].add(" ".join(words))
+        if m.type in ("ORG", "LOC"):
+            key = entity_key(m.text)
+            for noun in _heads_of(key.split()):
+                heads[noun].add(key)
     return {noun: next(iter(keys)) for noun, keys in heads.items()
             if len(keys) == 1 and noun not in _NOT_REKEYED}
 
@@ -702,6 +705,7 @@ _COMPANY_WORDS = frozenset(name_key(w) for w in en.ORGANISATION_DESIGNATORS)
 # the organisation nouns that end no person's name (not "court", "union", "service", "bank":
 # Margaret Court, Gabrielle Union, Robert Service)
 _INSTITUTION_WORDS = frozenset({"foundation", "hospital", "university", "institute", "network"})
+_NO_PERSON_LAST_WORDS = _COMPANY_WORDS | _INSTITUTION_WORDS
 # a one-word name the silver data reads as a person's or a place's (together) at least this
 # often is no company's base ("Rossi" of "Rossi Group" may be a person named by surname; "Washington" of
 # "Washington Post Co" a city; "Moderna" is never either)
@@ -722,9 +726,9 @@ def _read_company_names(names, union) -> set[str]:
     "Oxford University", "Reno" not "Reno NV". Returns the keys of the names so joined, which
     are no longer parts of a person's name (`_join_person_parts`)."""
     surnames = {n.words[-1] for n in names.values() if n.type == "PER" and len(n.words) > 1
-                and n.words[-1] not in _COMPANY_WORDS | _INSTITUTION_WORDS}
+                and n.words[-1] not in _NO_PERSON_LAST_WORDS}
     for name in names.values():
-        if name.type == "PER" and len(name.words) > 1 and name.words[-1] in _COMPANY_WORDS | _INSTITUTION_WORDS \
+        if name.type == "PER" and len(name.words) > 1 and name.words[-1] in _NO_PERSON_LAST_WORDS \
                 and not name.country and name.surface.split()[0][:1].isupper() \
                 and not (len(name.words) == 2 and len(name.words[-1]) <= 2
                          and _person_word_share(name.words[0]) >= FIRST_NAME_SHARE):
@@ -825,11 +829,11 @@ def _first_names_known(full: _Name, surname: str) -> bool:
     return bool(others) and all(_person_word_share(w) >= FIRST_NAME_SHARE for w in others)
 
 
-@lru_cache(maxsize=4096)
 def _person_word_share(word: str) -> float:
     return _silver_word_share(word, "PER")
 
 
+@lru_cache(maxsize=4096)
 def _silver_word_share(word: str, label: str) -> float:
     """How often the silver data (WikiNEuRal, both languages) types `word` as `label`, of all
     its typings; 0 for a word it never typed."""
