@@ -366,28 +366,29 @@ def _antecedent(toks: list[Tok], idx: int, lex: Lexicon, text: str) -> tuple[int
     return span
 
 
+# The two patterns of `_posted_or_true`, made once from the Italian lexicon
+_POSTED = re.compile(
+    r"(?:\b(?:il|lo|la|i|gli|le|un|uno|una|questo|questa)\s+|\b(?:l|un|quest)['’]\s*)"
+    r"[\w'’-]+(?:\s+(?:di|del|della|dello|dei|degli|delle|dell['’])\s*[\w'’-]+)?\s*,?\s*"
+    r"(?:(?:anche|molto|già)\s+)?(?:" + "|".join(attribution_it.POSTED_PARTICIPLES) + r")\w*\b[^.;:«»“”\n]{0,80}?"
+    r"\s(?:su|sul|sulla|sull['’]|sui|sulle|in|nel|nella|nell['’])\s*$", re.IGNORECASE)
+_TRUTH = re.compile(r"(?:l['’]\s*)?(?:" + "|".join(attribution_it.TRUTH_NOUNS)
+                    + r")\s+(?:(?:della|dello|delle|degli|dei|del|di)\s+|dell['’]\s*)", re.IGNORECASE)
+
+
 def _posted_or_true(text: str, span: tuple[int, int] | None, s_start: int, mod) -> tuple[int, int] | None:
     """What a "secondo cui" hangs on, past the place a text went round ("un post, pubblicato il
     28 giugno su Facebook, secondo cui": the post and its description, not "Facebook") and
-    past a word for its truth ("l'attendibilità della notizia secondo cui": the news)."""
-    if span is None:
-        return None
-    participles = getattr(mod, "POSTED_PARTICIPLES", ())
-    if participles:
-        posted = re.search(
-            r"(?:\b(?:il|lo|la|i|gli|le|un|uno|una|questo|questa)\s+|\b(?:l|un|quest)['’]\s*)"
-            r"[\w'’-]+(?:\s+(?:di|del|della|dello|dei|degli|delle|dell['’])\s*[\w'’-]+)?\s*,?\s*"
-            r"(?:(?:anche|molto|già)\s+)?(?:" + "|".join(participles) + r")\w*\b[^.;:«»“”\n]{0,80}?"
-            r"\s(?:su|sul|sulla|sull['’]|sui|sulle|in|nel|nella|nell['’])\s*$", text[s_start:span[0]],
-            re.IGNORECASE)
-        if posted:
-            span = (s_start + posted.start(), span[1])
-    truth = getattr(mod, "TRUTH_NOUNS", ())
-    if truth:
-        m = re.match(r"(?:l['’]\s*)?(?:" + "|".join(truth) + r")\s+(?:(?:della|dello|delle|degli|dei|del|di)\s+|dell['’]\s*)",
-                     text[span[0]:span[1]], re.IGNORECASE)
-        if m and span[0] + m.end() < span[1]:
-            span = (span[0] + m.end(), span[1])  # "della notizia" → "notizia"
+    past a word for its truth ("l'attendibilità della notizia secondo cui": the news). Italian
+    only (`POSTED_PARTICIPLES`, `TRUTH_NOUNS`)."""
+    if span is None or not getattr(mod, "POSTED_PARTICIPLES", None):
+        return span
+    posted = _POSTED.search(text[s_start:span[0]])
+    if posted:
+        span = (s_start + posted.start(), span[1])
+    m = _TRUTH.match(text[span[0]:span[1]])
+    if m and span[0] + m.end() < span[1]:
+        span = (span[0] + m.end(), span[1])  # "della notizia" → "notizia"
     return span
 
 
@@ -700,9 +701,12 @@ def _np_after(toks: list[Tok], idx: int, lex: Lexicon, text: str,
 
 
 _SOURCE_LEAD = re.compile(r"(?:\[?\d+\]?\s+|\w+mente\s+)+")
-# Italian articulated prepositions of place (no English word among them)
-_SOURCE_PLACE_LEAD = re.compile(r"(?:(?:nel|nella|nello|nei|negli|nelle|sul|sulla|sullo|sui|sugli|sulle)\s+"
-                                r"|(?:nell|sull)['’]\s*)", re.IGNORECASE)
+# Italian articulated prepositions of place (`LOCATIVE_PREPOSITIONS` but the bare "in", "su":
+# no English word among them), longest first
+_SOURCE_PLACE_LEAD = re.compile("|".join(
+    re.escape(w) + (r"\s*" if w[-1] in "'’" else r"\s+")
+    for w in sorted(set(attribution_it.LOCATIVE_PREPOSITIONS) - {"in", "su"}, key=lambda w: (-len(w), w))),
+    re.IGNORECASE)
 _SOURCE_TAIL = re.compile(r"(?:\s+(?:\w+mente|qui|qua|here|e|and|solo|soltanto|anche|pure|only|also))+$")  # "come riportato da diversi media qui" (a link)
 # "Giovedì 16 aprile il ministro …", "Sempre il 29 maggio The Times of India …", "On Monday the
 # agency …": the date and the linking adverb set the scene; the source is what follows.
@@ -794,9 +798,8 @@ def _cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
         word = m.group().split()[0].lower()
         if m.group().lower().split()[:2] == ["a", "quanto"] and _a_governed(text, start, m.start(), lex.mod):
             continue  # "conduce a quanto annunciato", "contrariamente a quanto riportato"
-        if "quanto" not in m.group().lower() and re.match(
-                r"\s*quanto\s+(?:(?:si|è|sono)\s+)?(?:mostrat[oai]|mostran?o|vist[oai]|vediamo|sappiamo|accadut[oai]|successo)\b",
-                text[m.end():end], re.IGNORECASE):
+        seen = getattr(lex.mod, "SEEN_NOT_SAID", None)
+        if seen and "quanto" not in m.group().lower() and re.match(seen, text[m.end():end], re.IGNORECASE):
             continue  # "stando a quanto mostrato nella foto": what is seen, not what anyone said
         if word == "secondo" and lex.mod.PREP_CUE_BLOCKERS:
             prev = re.findall(r"[\w'’]+", text[max(start, m.start() - 20):m.start()].lower())
@@ -1531,20 +1534,15 @@ def _apposition_heads() -> frozenset[str]:
 _APPOSITION_HEADS = _apposition_heads()
 
 
-# Participles that open an absolute clause ("visto l'andamento", "detto questo") and are nouns
-# too often to be in `PARTICIPLE_WORDS`
-_ABSOLUTE_PARTICIPLES = frozenset(f"{stem}{end}" for stem in ("vist", "considerat", "dat", "dett", "passat",
-                                                                "trascors", "fatt") for end in "oaie")
-
-
 def _apposition_after(toks: list[Tok], nxt: int, mod) -> tuple[int, bool] | None:
     """(the index after the comma that closes it, whether it describes the source) for an
     apposition that starts at `nxt` right after a comma: a description with no article and no
     verb ("Paul Offit, direttore del Vaccine Education Center, …") or examples ("i medici,
     come Paul Offit, …"); an absolute participle ("visto l'andamento dei contagi", "detto
     questo") or "tra" with a date ("tra gennaio e marzo", "tra l'altro") is an adjunct of the
-    clause, skipped without joining the source; else None. Italian only (`APPOSITION_HEADS`): English reaches the learned tagger, which
-    reads the rules' candidates as it was trained on them."""
+    clause, skipped without joining the source; else None. Italian only (`APPOSITION_HEADS`):
+    English reaches the learned tagger, which reads the rules' candidates as it was trained on
+    them."""
     hints = getattr(mod, "VERB_HINTS", ()) if getattr(mod, "APPOSITION_HEADS", None) else ()
     if 0 <= nxt < len(toks) and toks[nxt].text == ",":
         nxt += 1  # (the source's phrase ends at its comma)
@@ -1558,7 +1556,7 @@ def _apposition_after(toks: list[Tok], nxt: int, mod) -> tuple[int, bool] | None
     description = first.text.islower() and first.low not in mod.NP_STOPS and (
         first.low in _APPOSITION_HEADS or _participle(first, mod) or partitive)
     second = toks[nxt + 1]
-    adjunct = ((_participle(first, mod) or first.low in _ABSOLUTE_PARTICIPLES)
+    adjunct = ((_participle(first, mod) or first.low in mod.ABSOLUTE_PARTICIPLES)
                and (second.low in mod.DETERMINERS or second.low in ("questo", "ciò")
                     or re.match(r"(?:l|un|quest)['’]", second.low) is not None)
                and not toks[nxt + 2].text[:1].isdigit())  # ("pubblicato il 15 maggio": a description)

@@ -147,6 +147,14 @@ A_GOVERNORS = frozenset({
     "rimanda", "corrisponde", "corrispondono", "contrario", "opposto", "aggiunta", "vicino",
     "fronte", "grazie", "credere", "crediamo", "relativo", "relativa", "relativi", "relative",
     "attenersi", "aderente", "fede", "tornando", "torniamo", "sommare", "aggiungere"})
+# What follows "secondo / stando a" when it is seen, not said: "stando a quanto mostrato nella
+# foto" (the cue words of `PREP_CUES` take "quanto riportato" and the other reporting verbs)
+SEEN_NOT_SAID = (r"\s*quanto\s+(?:(?:si|è|sono)\s+)?(?:mostrat[oai]|mostran?o|vist[oai]|vediamo|sappiamo|"
+                 r"accadut[oai]|successo)\b")
+# Participles that open an absolute clause between commas ("visto l'andamento", "detto questo")
+# and are nouns too often to be in `PARTICIPLE_WORDS`
+ABSOLUTE_PARTICIPLES = frozenset(f"{stem}{end}" for stem in ("vist", "considerat", "dat", "dett", "passat",
+                                                               "trascors", "fatt") for end in "oaie")
 # Words that end like an infinitive and are nouns ("ha scritto di potere e corruzione")
 NOUN_INFINITIVES = frozenset({"potere", "poteri", "piacere", "dovere", "doveri", "parere", "pareri",
                               "carattere", "mestiere", "cantiere", "fiere", "mare",
