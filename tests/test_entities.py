@@ -579,3 +579,60 @@ def test_a_companys_first_word_stays_apart_where_it_is_not_the_company(names, ap
 def test_people_named_like_institutions_stay_people(person, surname):
     (entity,) = canonical_entities(corpus([(person, "PER"), (surname, "PER")]))
     assert entity["type"] == "PER" and surname in entity["aliases"]
+
+
+def test_a_kind_noun_alone_is_the_organisation_its_document_names_members_of():
+    italian = _one_document("Gli alleati della Nato si riuniscono. All'interno dell'Alleanza si discute.",
+                            [("Nato", "ORG"), ("Alleanza", "ORG")])
+    english = _one_document("NATO allies met. Inside the Alliance, views differ.",
+                            [("NATO", "ORG"), ("Alliance", "ORG")])
+    possessive = _one_document("NATO's allies met. Inside the Alliance, views differ.",
+                               [("NATO", "ORG"), ("Alliance", "ORG")])
+    for doc, full in ((italian, "Nato"), (english, "NATO"), (possessive, "NATO")):
+        (entity,) = canonical_entities([doc])
+        assert entity["name"] == full and len(entity["mentions"]) == 2
+
+
+def test_a_kind_noun_stays_itself_without_members_or_with_two_organisations_that_have_them():
+    # the Nato named, but no word says it has allies
+    doc = _one_document("La Nato si riunisce. All'interno dell'Alleanza si discute.",
+                        [("Nato", "ORG"), ("Alleanza", "ORG")])
+    assert len(canonical_entities([doc])) == 2
+    doc = _one_document("Gli alleati della Nato e gli alleati dell'Unione africana. L'Alleanza tace.",
+                        [("Nato", "ORG"), ("Unione africana", "ORG"), ("Alleanza", "ORG")])
+    assert len(canonical_entities([doc])) == 3
+    # a name the noun heads comes first: "Alleanza Verdi e Sinistra", not the Nato
+    doc = _one_document("Gli alleati della Nato. L'Alleanza Verdi e Sinistra vota. L'Alleanza dice no.",
+                        [("Nato", "ORG"), ("Alleanza Verdi e Sinistra", "ORG"), ("Alleanza", "ORG")])
+    names = {e["name"]: len(e["mentions"]) for e in canonical_entities([doc])}
+    assert names == {"Nato": 1, "Alleanza Verdi e Sinistra": 2}
+    # members of another document's organisation say nothing of this one's "Alleanza"
+    docs = [_one_document("Gli alleati della Nato si riuniscono.", [("Nato", "ORG")]),
+            Document(id="e", source="e", text="L'Alleanza tace.", entities=[EntityMention(2, 10, "ORG", "Alleanza")])]
+    assert sorted(e["name"] for e in canonical_entities(docs)) == ["Alleanza", "Nato"]
+
+
+def test_a_name_written_once_with_an_unknown_word_one_letter_off_is_a_slip():
+    doc = _one_document("Kim Jong Un parte. Putin e Kim Yong Un firmano. Kim Jong Un torna.",
+                        [("Kim Jong Un", "PER"), ("Kim Yong Un", "PER"), ("Kim Jong Un", "PER")])
+    (entity,) = canonical_entities([doc])
+    assert entity["name"] == "Kim Jong Un" and set(entity["aliases"]) == {"Kim Jong Un", "Kim Yong Un"}
+
+
+def test_names_one_letter_apart_stay_apart_when_the_word_is_known_or_written_again():
+    # "Maria" is a name the silver data knows: a second person, not a slip
+    doc = _one_document("Mario Rossi parla. Maria Rossi ascolta. Mario Rossi esce.",
+                        [("Mario Rossi", "PER"), ("Maria Rossi", "PER"), ("Mario Rossi", "PER")])
+    assert len(canonical_entities([doc])) == 2
+    # written twice, the other spelling is no slip
+    doc = _one_document("Kim Jong Un e Kim Yong Un. Kim Jong Un e Kim Yong Un.",
+                        [("Kim Jong Un", "PER"), ("Kim Yong Un", "PER"), ("Kim Jong Un", "PER"), ("Kim Yong Un", "PER")])
+    assert len(canonical_entities([doc])) == 2
+    # the established spelling must be written twice in the slip's own document
+    docs = [_one_document("Kim Jong Un parte. Kim Jong Un torna.", [("Kim Jong Un", "PER"), ("Kim Jong Un", "PER")]),
+            Document(id="e", source="e", text="Kim Yong Un firma.", entities=[EntityMention(0, 11, "PER", "Kim Yong Un")])]
+    assert len(canonical_entities(docs)) == 2
+    # places are not corrected: "Bari" beside "Bara" may be two towns
+    doc = _one_document("Porto Bara vota. Porto Bari vota. Porto Bara vota.",
+                        [("Porto Bara", "LOC"), ("Porto Bari", "LOC"), ("Porto Bara", "LOC")])
+    assert len(canonical_entities([doc])) == 2

@@ -25,13 +25,15 @@ def entity_with(dossier, alias):
     ("Vladimir Putin", "PER", {"Putin", "Vladimir Putin"}),
     ("Volodymyr Zelensky", "PER", {"Zelensky", "Volodymyr Zelensky"}),
     (None, "PER", {"Yoon Suk Yeol", "Yoon Suk-yeol"}),
-    ("Kim Jong Un", "PER", {"Kim Jong Un"}),
+    # the source's slip "Kim Yong Un" beside its two "Kim Jong Un"
+    ("Kim Jong Un", "PER", {"Kim Jong Un", "Kim Yong Un"}),
     ("Sabrina Singh", "PER", {"Sabrina Singh"}),
     ("Andrei Rudenko", "PER", {"Andrei Rudenko"}),
     ("Corea del Nord", "LOC", {"Corea del Nord", "RPDC", "DPRK"}),
     ("Corea del Sud", "LOC", {"Corea del Sud"}),
     (None, "LOC", {"Stati Uniti", "Usa", "USA"}),
-    (None, "ORG", {"NATO", "Nato"}),
+    # "l'Alleanza" where the same article writes "gli alleati della Nato"
+    (None, "ORG", {"NATO", "Nato", "Alleanza"}),
     ("Kursk", "LOC", {"Kursk"}),
     ("Indo-Pacifico", "LOC", {"Indo-Pacifico"}),
     ("Financial Times", "ORG", {"Financial Times"}),
@@ -48,6 +50,14 @@ def test_each_entity_once_with_its_variants(dossier, name, etype, aliases):
     for m in entity["mentions"]:
         doc = next(d for d in dossier["documents"] if d["id"] == m["doc"])
         assert name_of(doc["text"][m["start"]:m["end"]]) in {name_of(a) for a in entity["aliases"]}
+
+
+def test_no_two_entities_share_a_name_or_an_alias(dossier):
+    seen: dict[str, str] = {}
+    for entity in dossier["entities"]:
+        for alias in {entity["name"], *entity["aliases"]}:
+            key = name_of(alias).lower()
+            assert seen.setdefault(key, entity["id"]) == entity["id"], alias
 
 
 def name_of(s):

@@ -441,6 +441,7 @@ def canonical_entities(documents: list[Document]) -> list[dict]:
     _join_descriptors(names, union)
     _join_country_qualified(names, union)
     _join_near_spellings(names, union)
+    _join_misspelt_names(names, by_doc, union)
     groups: dict[str, list[_Name]] = defaultdict(list)
     for key, name in names.items():
         groups[union.find(key)].append(name)
@@ -469,8 +470,38 @@ def _headed_names(doc: Document) -> dict[str, str]:
             key = entity_key(m.text)
             for noun in _heads_of(key.split()):
                 heads[noun].add(key)
-    return {noun: next(iter(keys)) for noun, keys in heads.items()
-            if len(keys) == 1 and noun not in _NOT_REKEYED}
+    headed = {noun: next(iter(keys)) for noun, keys in heads.items()
+              if len(keys) == 1 and noun not in _NOT_REKEYED}
+    for noun, keys in _kinds_by_members(doc).items():
+        if len(keys) == 1 and noun not in heads:  # a name it heads comes first
+            headed[noun] = next(iter(keys))
+    return headed
+
+
+_KIND_OF_MEMBER = {member: name_key(kind) for lexicon in (it, en)
+                   for kind, members in lexicon.ORGANISATION_MEMBERS.items() for member in members}
+# "gli alleati della Nato", "the allies of NATO" (the member noun before the name) and "NATO
+# allies", "NATO's allies" (after it)
+_MEMBER_BEFORE = re.compile(r"\b(\w+)\s+(?:di|del|dello|della|dei|degli|delle|of(?:\s+the)?)\s+$"
+                            r"|\b(\w+)\s+dell['’]$", re.IGNORECASE)
+_MEMBER_AFTER = re.compile(r"^(?:['’]s)?\s+(\w+)")
+
+
+def _kinds_by_members(doc: Document) -> dict[str, set[str]]:
+    """{kind noun: keys of the organisations} the document names with a noun for their members
+    (`ORGANISATION_MEMBERS`): "gli alleati della Nato" makes the Nato an "alleanza"."""
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for m in doc.entities:
+        if m.type != "ORG":
+            continue
+        before = _MEMBER_BEFORE.search(doc.text, max(0, m.start - 40), m.start)
+        after = _MEMBER_AFTER.match(doc.text[m.end:m.end + 40])
+        for found in (before, after):
+            member = found and next((g for g in found.groups() if g), None)
+            kind = member and _KIND_OF_MEMBER.get(member.lower())
+            if kind:
+                kinds[kind].add(entity_key(m.text))
+    return kinds
 
 
 # Second-level labels under which a country registers its sites ("bbc.co.uk", "abc.net.au"):
@@ -1014,6 +1045,46 @@ def _join_near_spellings(names, union) -> None:
                 wa, wb = na.words[i], nb.words[i]
                 if SequenceMatcher(None, wa, wb).ratio() >= NEAR_SPELLING:
                     union.join(a, b)
+
+
+def _join_misspelt_names(names, by_doc, union) -> None:
+    """A person's name written once in the corpus that differs by one letter in one word from a
+    person's name its document writes at least twice ("Kim Yong Un" beside two "Kim Jong Un")
+    is a slip, when the word it differs in is written in no other name of the corpus and the
+    silver data never typed it. The word's being unknown is what tells a slip from a second
+    person ("Maria Rossi" beside "Mario Rossi": "maria" is a known name) and keeps
+    `_join_near_spellings`' threshold from applying to short words, where one letter is much."""
+    words_used = Counter(w for name in names.values() for w in set(name.words))
+    for doc_id, keys in by_doc.items():
+        people = [names[k] for k in keys if names[k].type == "PER" and len(names[k].words) > 1]
+        for slip in people:
+            if len(slip.mentions) != 1:
+                continue
+            for known in people:
+                if known is slip or sum(d == doc_id for d, _, _ in known.mentions) < 2:
+                    continue
+                word = _only_differing_word(slip.words, known.words)
+                if word and words_used[word] == 1 and not _silver_knows(word):
+                    union.join(slip.key, known.key)
+                    break
+
+
+def _only_differing_word(slip: list[str], known: list[str]) -> str | None:
+    """The one word of `slip` that differs from its place in `known` by one letter replaced,
+    when every other word is the same; None otherwise."""
+    if len(slip) != len(known):
+        return None
+    differing = [(a, b) for a, b in zip(slip, known) if a != b]
+    if len(differing) != 1:
+        return None
+    a, b = differing[0]
+    if len(a) != len(b) or len(a) < 3 or sum(x != y for x, y in zip(a, b)) != 1:
+        return None
+    return a
+
+
+def _silver_knows(word: str) -> bool:
+    return any(_silver_word_share(word, label) for label in TYPE_ORDER)
 
 
 def _different_countries(a: _Name, b: _Name) -> bool:

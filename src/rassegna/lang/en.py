@@ -94,6 +94,10 @@ ORGANISATION_HEADS = frozenset({
     "center", "centers", "centres", "court", "authority", "office", "bureau", "board", "service",
     "union", "administration", "company", "corporation", "academy", "network", "alliance",
     "senate", "parliament", "congress", "assembly", "government", "police", "army"})
+# A noun for a kind of organisation and the nouns for its members: "NATO allies", "NATO's
+# allies" and "the allies of NATO" say NATO is an alliance, so the document's "the Alliance"
+# alone is NATO (`entities`).
+ORGANISATION_MEMBERS = {"alliance": ("ally", "allies")}
 
 # Word families for what news counts and outlets dispute: figures counted with different
 # words ("600,000 dead and wounded", "650,000 casualties") measure one thing. Matched as word

@@ -102,7 +102,11 @@ ORGANISATION_HEADS = frozenset({
     "autorità", "ufficio", "dipartimento", "direzione", "servizio", "sindacato", "unione",
     "azienda", "compagnia", "ordine", "accademia", "osservatorio", "consorzio", "camera",
     "senato", "parlamento", "congresso", "assemblea", "governo", "polizia", "procura", "questura",
-    "prefettura", "regione", "provincia", "comune", "esercito"})
+    "prefettura", "regione", "provincia", "comune", "esercito", "alleanza"})
+# A noun for a kind of organisation and the nouns for its members: a document that writes "gli
+# alleati della Nato" says the Nato is an alliance, so its "l'Alleanza" alone is the Nato
+# (`entities`); the members are followed by "di" and its articled forms.
+ORGANISATION_MEMBERS = {"alleanza": ("alleato", "alleata", "alleati", "alleate")}
 
 # Word families for what news counts and outlets dispute: figures counted with different
 # words ("600.000 morti e feriti", "650.000 vittime", "soldati uccisi o feriti") measure one
