@@ -358,6 +358,18 @@ def test_two_countries_joined_by_a_hyphen_are_two_places(fake_model):
     assert ("Guinea-Bissau", "LOC") in found  # one country's name, not two
 
 
+def test_two_countries_joined_by_a_hyphen_are_two_places_where_the_model_missed_them(fake_model):
+    text = ("La cooperazione Russia-Corea del Nord cresce. I colloqui U.S.-China e Corea del Nord-Russia. "
+            "La Guinea-Bissau vota, l'Emilia-Romagna no. Il vertice Trump-Putin salta.")
+    fake_model({})
+    found = _mentions(text)
+    assert found == [("Russia", "LOC"), ("Corea del Nord", "LOC"), ("U.S.", "LOC"), ("China", "LOC"),
+                     ("Corea del Nord", "LOC"), ("Russia", "LOC")]
+    # a side the model tagged is left as the model read it
+    fake_model({0: [("Russia-Corea", "ORG")]})
+    assert _mentions("La cooperazione Russia-Corea del Nord cresce.") == [("Russia-Corea", "ORG")]
+
+
 def test_meantime_nested_named_mentions_keep_the_inner_names(tmp_path):
     from rassegna.evaluate.ner import read_meantime
     # "New York, USA" is one mention of New York holding one of the USA: a flat tagging keeps

@@ -196,6 +196,7 @@ def find_entity_mentions(doc, options=None) -> list:
             start = _extend_left(text, start, end, sentence.start, kept[-1][1] if kept else 0, ends)
         kept.extend(_country_pair(text, start, end, label))
     kept = _propagate(text, kept, sentences)
+    kept = _add_country_pairs(text, kept)
     kept = _add_acronyms(text, kept)
     return [EntityMention(a, b, label, text[a:b]) for a, b, label in kept]
 
@@ -211,6 +212,51 @@ def _country_pair(text: str, start: int, end: int, label: str) -> list[tuple[int
     if country_of(m.group(1)) and country_of(m.group(2)):
         return [(start, start + m.end(1), "LOC"), (start + m.start(2), end, "LOC")]
     return [(start, end, label)]
+
+
+# two capitalised words joined by a hyphen ("Usa-Cina", "U.S.-China", "Russia-Corea"); the
+# names around the hyphen may run on over more words ("Corea del Nord")
+_HYPHENATED = re.compile(r"(?<![\w-])([A-ZÀ-Ý][\w.]*)[-‐–]([A-ZÀ-Ý][\w.]*)(?![\w-])")
+_PAIR_NAME_WORDS = 3  # "Corea del Nord", "Stati Uniti d'America" is no compound's side
+
+
+def _add_country_pairs(text: str, kept: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Both countries of a hyphenated pair the taggers missed ("la cooperazione Russia-Corea
+    del Nord", "i colloqui Usa-Cina", "U.S.-China talks"): the Italian tokenizer keeps such a
+    compound one token, which the model seldom tags. Only where both sides are countries
+    (`_country_pair` splits the pairs the taggers did tag), and only outside every mention."""
+    from rassegna.entities import country_of  # entities reads mentions; imported late
+
+    occupied = _occupied(text, kept)
+    added: list[tuple[int, int, str]] = []
+    for m in _HYPHENATED.finditer(text):
+        if any(occupied[m.start():m.end()]):
+            continue
+        left = _longest_country(text, m.start(1), m.end(1), country_of, backwards=True)
+        right = _longest_country(text, m.start(2), m.end(2), country_of, backwards=False)
+        if left and right and not any(occupied[left[0]:left[1]]) and not any(occupied[right[0]:right[1]]):
+            added += [(*left, "LOC"), (*right, "LOC")]
+    return sorted(kept + added) if added else kept
+
+
+def _longest_country(text: str, start: int, end: int, country_of, backwards: bool) -> tuple[int, int] | None:
+    """The longest run of up to `_PAIR_NAME_WORDS` words that is a country's name, from the
+    word at (start, end) onwards (or backwards, ending with it)."""
+    if backwards:
+        before = [m for m in re.finditer(r"[\w.'’]+", text[max(0, start - 60):start])]
+        starts = [start] + [max(0, start - 60) + m.start() for m in reversed(before)]
+        spans = [(a, end) for a in starts[:_PAIR_NAME_WORDS]]
+    else:
+        after = [m for m in re.finditer(r"[\w.'’]+", text[end:end + 60])]
+        ends = [end] + [end + m.end() for m in after]
+        spans = [(start, b) for b in ends[:_PAIR_NAME_WORDS]]
+    for a, b in sorted(spans, key=lambda s: s[0] - s[1]):  # longest first
+        last = text[a:b].split()[-1]
+        if last.endswith(".") and "." not in last[:-1]:
+            b -= 1  # a full stop, not an abbreviation's ("U.S.")
+        if "\n" not in text[a:b] and country_of(text[a:b]):
+            return a, b
+    return None
 
 
 def _tidy(text: str, start: int, end: int, label: str, limit: int, starts: set[int]) -> tuple[int, int]:
