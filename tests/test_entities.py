@@ -636,3 +636,25 @@ def test_names_one_letter_apart_stay_apart_when_the_word_is_known_or_written_aga
     doc = _one_document("Porto Bara vota. Porto Bari vota. Porto Bara vota.",
                         [("Porto Bara", "LOC"), ("Porto Bari", "LOC"), ("Porto Bara", "LOC")])
     assert len(canonical_entities([doc])) == 2
+
+
+def test_middle_initials_join_the_name_without_them_when_no_other_initials_compete():
+    doc = _one_document("Donald J. Trump parla. Donald Trump ride. Donald Trump esce.",
+                        [("Donald J. Trump", "PER"), ("Donald Trump", "PER"), ("Donald Trump", "PER")])
+    (entity,) = canonical_entities([doc])
+    assert entity["name"] == "Donald Trump"  # the form written most: initials add no word
+    assert set(entity["aliases"]) == {"Donald J. Trump", "Donald Trump"}
+    # father and son: "George Bush" may be either, so it joins neither
+    doc = _one_document("George W. Bush e George H.W. Bush. George Bush tace.",
+                        [("George W. Bush", "PER"), ("George H.W. Bush", "PER"), ("George Bush", "PER")])
+    assert len(canonical_entities([doc])) == 3
+
+
+def test_one_word_person_names_one_letter_apart_are_other_people():
+    doc = _one_document("McKinley vota. McGinley no. Melania parla, Melanie ascolta.",
+                        [("McKinley", "PER"), ("McGinley", "PER"), ("Melania", "PER"), ("Melanie", "PER")])
+    assert len(canonical_entities([doc])) == 4
+    # the same words beside a shared one still join ("Zelensky" / "Zelenskyy" of one man)
+    doc = _one_document("Volodymyr Zelensky parla. Volodymyr Zelenskyy ascolta.",
+                        [("Volodymyr Zelensky", "PER"), ("Volodymyr Zelenskyy", "PER")])
+    assert len(canonical_entities([doc])) == 1

@@ -441,6 +441,7 @@ def canonical_entities(documents: list[Document]) -> list[dict]:
     _join_descriptors(names, union)
     _join_country_qualified(names, union)
     _join_near_spellings(names, union)
+    _join_middle_initials(names, union)
     _join_misspelt_names(names, by_doc, union)
     groups: dict[str, list[_Name]] = defaultdict(list)
     for key, name in names.items():
@@ -1042,9 +1043,40 @@ def _join_near_spellings(names, union) -> None:
                 na, nb = names[a], names[b]
                 if na.type != nb.type or _different_countries(na, nb) or (na.country or nb.country):
                     continue
+                if na.type == "PER" and len(na.words) == 1:
+                    # a one-word person's name has no other word to agree on, and surnames
+                    # and first names one letter apart are other people's: on PolNeAR dev
+                    # `McKinley` / `McGinley`, `Melania` / `Melanie`, `Michelle` / `Mitchell`,
+                    # on facta-it `Johnson` / `Johannson`
+                    continue
                 wa, wb = na.words[i], nb.words[i]
                 if SequenceMatcher(None, wa, wb).ratio() >= NEAR_SPELLING:
                     union.join(a, b)
+
+
+def _join_middle_initials(names, union) -> None:
+    """A person's full name with middle initials ("Donald J. Trump") is the same name without
+    them ("Donald Trump") when no other initials stand between the same words in the corpus:
+    "George W. Bush" beside "George H. W. Bush" joins neither to "George Bush"."""
+    people = {k for k, n in names.items() if n.type == "PER"}
+    shortened: dict[str, set[str]] = defaultdict(set)
+    for key in people:
+        words = names[key].words
+        inner = [w for w in words[1:-1] if not _initials(w, names[key].surface)]
+        if len(words) > 2 and len(inner) < len(words) - 2:
+            shortened[" ".join([words[0], *inner, words[-1]])].add(key)
+    for short, keys in shortened.items():
+        if short in people and len(keys) == 1:
+            union.join(short, next(iter(keys)))
+
+
+def _initials(word: str, surface: str) -> bool:
+    """Whether a word of a name's key is initials: one letter, or letters written with dots
+    in the name ("hw" of "George H.W. Bush")."""
+    if len(word) == 1:
+        return True
+    dotted = r"\.\s?".join(re.escape(c) for c in word.upper()) + r"\."
+    return len(word) <= 3 and re.search(rf"(?<!\w){dotted}", surface) is not None
 
 
 def _join_misspelt_names(names, by_doc, union) -> None:
@@ -1111,8 +1143,10 @@ def _entity(members: list[_Name]) -> dict:
     if etype == "PER":
         # the fullest form a source wrote: "Mark Rutte", not "Rutte"; a form written in
         # capitals word by word first ("Snopes", not the model's slip "checking Snopes")
+        # ("Donald Trump", written most, before "Donald J. Trump": initials add no word)
         name = max(surfaces, key=lambda s: (all(w[:1].isupper() for w in s.split()),
-                                            len(entity_key(s).split()), surfaces[s], s))
+                                            sum(len(w) > 1 for w in entity_key(s).split()),
+                                            surfaces[s], s))
     else:
         # the most written form; among equals a name before a descriptor ("Kursk", not
         # "regione di Kursk"), then a spelled-out name before an acronym ("Stati Uniti", "Usa")
