@@ -658,3 +658,23 @@ def test_one_word_person_names_one_letter_apart_are_other_people():
     doc = _one_document("Volodymyr Zelensky parla. Volodymyr Zelenskyy ascolta.",
                         [("Volodymyr Zelensky", "PER"), ("Volodymyr Zelenskyy", "PER")])
     assert len(canonical_entities([doc])) == 1
+
+
+def test_a_company_named_by_its_trade_is_an_organisation_and_takes_its_first_word():
+    doc = _one_document("Patriot Coal went bankrupt. Patriot sold mines. Patriot closed.",
+                        [("Patriot Coal", "PER"), ("Patriot", "PER"), ("Patriot", "PER")])
+    (entity,) = canonical_entities([doc])
+    assert entity["type"] == "ORG" and len(entity["mentions"]) == 3
+    # a first name joins the company where its document names the company and no one by it,
+    # not a person of another document who bears it
+    docs = [_one_document("He took mines from Walter Energy. He bought a plant from Walter.",
+                          [("Walter Energy", "PER"), ("Walter", "PER")]),
+            Document(id="e", source="e", text="Walter Mondale lost.",
+                     entities=[EntityMention(0, 14, "PER", "Walter Mondale")])]
+    found = {e["name"]: (e["type"], len(e["mentions"])) for e in canonical_entities(docs)}
+    assert found == {"Walter Energy": ("ORG", 2), "Walter Mondale": ("PER", 1)}
+    # where the document also names a person by it, the first name stays the person's
+    doc = _one_document("Walter Energy paid. Walter White spoke. Walter left.",
+                        [("Walter Energy", "PER"), ("Walter White", "PER"), ("Walter", "PER")])
+    found = {e["name"]: e["type"] for e in canonical_entities([doc])}
+    assert found == {"Walter Energy": "ORG", "Walter White": "PER"}

@@ -742,6 +742,9 @@ _NO_PERSON_LAST_WORDS = _COMPANY_WORDS | _INSTITUTION_WORDS
 # often is no company's base ("Rossi" of "Rossi Group" may be a person named by surname; "Washington" of
 # "Washington Post Co" a city; "Moderna" is never either)
 COMPANY_BASE_PERSON_SHARE = 0.5
+# ... and a word it reads as a place's at least this share of the times never does ("Washington",
+# 0.32, of "Washington Post Co"), even beside the company
+COMPANY_BASE_PLACE_SHARE = 0.1
 
 
 def _read_company_names(names, union) -> set[str]:
@@ -769,14 +772,24 @@ def _read_company_names(names, union) -> set[str]:
     for company in names.values():
         if len(company.words) > 1 and company.words[-1] in _COMPANY_WORDS and company.type in ("PER", "ORG"):
             by_first[company.words[0]].append(company)
+    # (document, first word) of the people named in full: "Walter" beside "Walter Mondale"
+    first_names = {(d, n.words[0]) for n in names.values() if n.type == "PER" and len(n.words) > 1
+                   and n.words[-1] not in _NO_PERSON_LAST_WORDS for d in n.docs}
     joined = set()
     for first, companies in sorted(by_first.items()):
         base = names.get(first)
         if len(companies) != 1 or base is None or base.country or base.type not in ("PER", "ORG") \
-                or base.key in surnames \
-                or _person_word_share(base.key) + _silver_word_share(base.key, "LOC") >= COMPANY_BASE_PERSON_SHARE:
+                or base.key in surnames:
             continue
         company = companies[0]
+        # a word the silver data reads as a place's never joins; one it reads as a person's
+        # only where each of its documents names the company and no person by it ("from Walter
+        # Energy … from Walter")
+        place_share = _silver_word_share(base.key, "LOC")
+        if _person_word_share(base.key) + place_share >= COMPANY_BASE_PERSON_SHARE \
+                and (place_share >= COMPANY_BASE_PLACE_SHARE or not base.docs <= company.docs
+                     or any((d, first) in first_names for d in base.docs)):
+            continue
         union.join(company.key, base.key)
         _read_all_as(base, "ORG")
         if company.type == "PER":

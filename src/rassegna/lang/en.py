@@ -82,7 +82,10 @@ ORGANISATION_MEMBER_NOUNS = frozenset({"colleagues", "staff", "editors", "report
 ORGANISATION_DESIGNATORS = frozenset({
     "inc", "corp", "co", "ltd", "llc", "plc", "spa", "srl", "ag", "gmbh", "nv", "bv",
     "therapeutics", "pharmaceuticals", "pharma", "biotech", "holdings", "productions", "studios",
-    "entertainment", "labs", "laboratories", "technologies", "industries", "news", "media"})
+    "entertainment", "labs", "laboratories", "technologies", "industries", "news", "media",
+    # the trade a company names itself by ("Patriot Coal", "General Motors", "Delta Air Lines")
+    "coal", "energy", "oil", "petroleum", "mining", "motors", "airlines", "airways", "chemicals",
+    "foods", "communications", "systems", "aerospace", "insurance", "bancorp", "capital"})
 # Nouns that head an organisation's full name, its last word in English ("Food and Drug
 # Administration", "European Medicines Agency"), or its first before "of" ("Council of Europe"):
 # an acronym defined by such a name is an organisation, and the noun alone ("the Commission")
