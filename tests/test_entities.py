@@ -678,3 +678,14 @@ def test_a_company_named_by_its_trade_is_an_organisation_and_takes_its_first_wor
                         [("Walter Energy", "PER"), ("Walter White", "PER"), ("Walter", "PER")])
     found = {e["name"]: e["type"] for e in canonical_entities([doc])}
     assert found == {"Walter Energy": "ORG", "Walter White": "PER"}
+
+
+def test_an_institution_read_as_a_place_is_an_organisation():
+    doc = _one_document("Congress voted. The Supreme Court ruled. The West Bank and the White House.",
+                        [("Congress", "LOC"), ("Supreme Court", "LOC"), ("West Bank", "LOC"), ("White House", "LOC")])
+    found = {e["name"]: e["type"] for e in canonical_entities([doc])}
+    assert found == {"Congress": "ORG", "Supreme Court": "ORG", "West Bank": "LOC", "White House": "LOC"}
+    doc = _one_document("Il Senato vota a Corte Franca, in Regione Lombardia.",
+                        [("Senato", "LOC"), ("Corte Franca", "LOC"), ("Regione Lombardia", "LOC")])
+    found = {e["name"]: e["type"] for e in canonical_entities([doc])}
+    assert found == {"Senato": "ORG", "Corte Franca": "LOC", "Regione Lombardia": "LOC"}

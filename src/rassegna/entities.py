@@ -431,6 +431,9 @@ def canonical_entities(documents: list[Document]) -> list[dict]:
             # "BioNTech", "PolitiFact": no person's or place's name is written so; a company or
             # a site ("SpaceX", 16 mentions read as a place on the article-extraction pages)
             _read_all_as(name, "ORG")
+        elif name.type == "LOC" and _institution_named(name.words):
+            # "Congress", "Supreme Court", "la Camera": a body, though it sits in a building
+            _read_all_as(name, "ORG")
     _unread_lone_country_acronyms(names)
     _join_defined_acronyms(documents, names, union)  # first: the names it adds have codes too
     _join_same_code(names, union, "country")
@@ -630,6 +633,16 @@ def _unread_lone_country_acronyms(names: dict[str, _Name]) -> None:
         if not name.docs & named[name.country]:
             name.country = None
             name.organisation = organisation_of(name.surface)
+
+
+_INSTITUTION_HEADS_IT = frozenset(name_key(w) for w in it.INSTITUTION_HEADS)
+_INSTITUTION_HEADS_EN = frozenset(name_key(w) for w in en.INSTITUTION_HEADS)
+
+
+def _institution_named(words: list[str]) -> bool:
+    """Whether a name is an institution's by its head noun (`INSTITUTION_HEADS`: its first word
+    in Italian, its last in English, or the noun alone), nouns that head no place's name."""
+    return bool(words) and (words[0] in _INSTITUTION_HEADS_IT or words[-1] in _INSTITUTION_HEADS_EN)
 
 
 def _read_all_as(name: _Name, label: str) -> None:

@@ -97,6 +97,12 @@ ORGANISATION_HEADS = frozenset({
     "center", "centers", "centres", "court", "authority", "office", "bureau", "board", "service",
     "union", "administration", "company", "corporation", "academy", "network", "alliance",
     "senate", "parliament", "congress", "assembly", "government", "police", "army"})
+# Of those, the nouns of institutions that end no place's name: a name ending with one is an
+# organisation's whatever the model read ("Congress", "Supreme Court"; `entities`). Not "bank"
+# (West Bank), "center" (World Trade Center), "university" or "house" (White House).
+INSTITUTION_HEADS = frozenset({
+    "congress", "senate", "parliament", "court", "ministry", "department", "agency", "commission",
+    "committee", "council", "assembly"})
 # A noun for a kind of organisation and the nouns for its members: "NATO allies", "NATO's
 # allies" and "the allies of NATO" say NATO is an alliance, so the document's "the Alliance"
 # alone is NATO (`entities`).

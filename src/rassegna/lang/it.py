@@ -103,6 +103,13 @@ ORGANISATION_HEADS = frozenset({
     "azienda", "compagnia", "ordine", "accademia", "osservatorio", "consorzio", "camera",
     "senato", "parlamento", "congresso", "assemblea", "governo", "polizia", "procura", "questura",
     "prefettura", "regione", "provincia", "comune", "esercito", "alleanza"})
+# Of those, the nouns of institutions that head no place's name: a name headed by one is an
+# organisation's whatever the model read ("la Camera", "Ministero della Salute"; `entities`).
+# Not "regione", "comune", "provincia", "università": the territory or the campus is a place;
+# not "corte", "consiglio": towns are named so (Corte Franca, Consiglio di Rumo).
+INSTITUTION_HEADS = frozenset({
+    "camera", "senato", "parlamento", "congresso", "tribunale", "ministero", "commissione",
+    "comitato", "agenzia", "assemblea"})
 # A noun for a kind of organisation and the nouns for its members: a document that writes "gli
 # alleati della Nato" says the Nato is an alliance, so its "l'Alleanza" alone is the Nato
 # (`entities`); the members are followed by "di" and its articled forms.
