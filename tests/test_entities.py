@@ -689,3 +689,28 @@ def test_an_institution_read_as_a_place_is_an_organisation():
                         [("Senato", "LOC"), ("Corte Franca", "LOC"), ("Regione Lombardia", "LOC")])
     found = {e["name"]: e["type"] for e in canonical_entities([doc])}
     assert found == {"Senato": "ORG", "Corte Franca": "LOC", "Regione Lombardia": "LOC"}
+
+
+def test_a_surname_alone_is_its_documents_one_bearer():
+    docs = [_one_document("Keith Lamont Scott was shot. Scott was 43.", [("Keith Lamont Scott", "PER"), ("Scott", "PER")]),
+            Document(id="e", source="e", text="Bobby Scott spoke. Scott said no.",
+                     entities=[EntityMention(0, 11, "PER", "Bobby Scott"), EntityMention(19, 24, "PER", "Scott")])]
+    found = {e["name"]: len(e["mentions"]) for e in canonical_entities(docs)}
+    assert found == {"Keith Lamont Scott": 2, "Bobby Scott": 2}
+
+
+def test_a_surname_stays_with_a_bearer_the_corpus_writes_far_more_often():
+    # after "Ivanka Trump", "Trump" is still Donald Trump, written six times as often
+    many = " ".join(["Donald Trump spoke."] * 6)
+    docs = [_one_document(many, [("Donald Trump", "PER")] * 6),
+            Document(id="e", source="e", text="Ivanka Trump listened. Trump spoke.",
+                     entities=[EntityMention(0, 12, "PER", "Ivanka Trump"), EntityMention(23, 28, "PER", "Trump")])]
+    found = {e["name"]: len(e["mentions"]) for e in canonical_entities(docs)}
+    assert found == {"Donald Trump": 7, "Ivanka Trump": 1}
+    # a first name alone stays its own document's bearer's, however often another is written
+    many = " ".join(["Claudio Messora scrive."] * 6)
+    docs = [_one_document(many, [("Claudio Messora", "PER")] * 6),
+            Document(id="e", source="e", text="Claudio Cirinnà parla. Claudio ride.",
+                     entities=[EntityMention(0, 15, "PER", "Claudio Cirinnà"), EntityMention(23, 30, "PER", "Claudio")])]
+    found = {e["name"]: len(e["mentions"]) for e in canonical_entities(docs)}
+    assert found == {"Claudio Messora": 6, "Claudio Cirinnà": 2}

@@ -393,14 +393,18 @@ def canonical_entities(documents: list[Document]) -> list[dict]:
     """The corpus's entities, most mentioned first: id, name, type, aliases, mentions."""
     names: dict[str, _Name] = {}
     by_doc: dict[str, list[str]] = defaultdict(list)
+    bearers = _surname_bearers(documents)
     for doc in documents:
         headed = _headed_names(doc)
+        surnamed = _surnames_in_document(doc, bearers)
         for m in doc.entities:
             key = entity_key(m.text)
             if not key:
                 continue
             if m.type == "ORG":  # "Corte", a lawyer, is not the "Corte costituzionale"
                 key = headed.get(key, key)
+            elif m.type == "PER" and key in surnamed and m.start > surnamed[key][1]:
+                key = surnamed[key][0]
             name = names.setdefault(key, _Name(key))
             name.surfaces[m.text] += 1
             name.types[m.type] += 1
@@ -454,6 +458,60 @@ def canonical_entities(documents: list[Document]) -> list[dict]:
     for number, entity in enumerate(entities, start=1):
         entity["id"] = f"e{number}"
     return entities
+
+
+# A surname's bearer named in a document stands for the surname alone there unless another
+# bearer is written this many times as often across the corpus ("Trump" after "Ivanka Trump"
+# is most likely still Donald Trump, written a hundred times as often)
+SURNAME_DOMINANCE = 5
+
+
+def _full_person_names(doc: Document):
+    """(key, mention) of the document's mentions read as people's full names, written in
+    capitals word by word and ending with no company's word."""
+    for m in doc.entities:
+        if m.type != "PER":
+            continue
+        key = entity_key(m.text)
+        words = key.split()
+        if len(words) > 1 and words[-1] not in _NO_PERSON_LAST_WORDS and all(
+                w[:1].isupper() or w.lower() in it.NAME_FUNCTION_WORDS | en.NAME_FUNCTION_WORDS
+                for w in m.text.split()):
+            yield key, m
+
+
+def _surname_bearers(documents: list[Document]) -> dict[str, Counter]:
+    """{surname: Counter of the full names ending with it} over the corpus's mentions."""
+    bearers: dict[str, Counter] = defaultdict(Counter)
+    for doc in documents:
+        for key, _ in _full_person_names(doc):
+            bearers[key.split()[-1]][key] += 1
+    return bearers
+
+
+def _surnames_in_document(doc: Document, bearers: dict[str, Counter]) -> dict[str, tuple[str, int]]:
+    """{surname: (full name, where it is first written)} for the surnames that exactly one full
+    name of `doc` ends with: after that name, the surname alone is its bearer there ("Scott"
+    of "Keith Lamont Scott" in one article, of "Bobby Scott" in another), unless another
+    bearer dominates the corpus (`SURNAME_DOMINANCE`). Within the document only, as a
+    reader resolves it; before the full name, the surname is someone the reader already knows."""
+    found: dict[str, dict[str, int]] = defaultdict(dict)
+    for key, m in _full_person_names(doc):
+        found[key.split()[-1]].setdefault(key, m.start)
+    out = {}
+    for surname, fulls in found.items():
+        if len(fulls) != 1:
+            continue
+        (full, start), = fulls.items()
+        others = [n for k, n in bearers[surname].items() if k != full and not _initials_apart(k, full)]
+        if not others or max(others) < SURNAME_DOMINANCE * bearers[surname][full]:
+            out[surname] = (full, start)
+    return out
+
+
+def _initials_apart(a: str, b: str) -> bool:
+    """Whether two keys differ only by one-letter words ("donald j trump" / "donald trump")."""
+    return [w for w in a.split() if len(w) > 1] == [w for w in b.split() if len(w) > 1]
 
 
 _ITALIAN_HEADS = frozenset(name_key(w) for w in it.ORGANISATION_HEADS)  # keys have no accents
@@ -840,6 +898,12 @@ def _join_person_parts(names, by_doc, union, companies: set[str] = frozenset()) 
         local = {c for c in candidates if names[c].docs & name.docs}
         if len(local) == 1:
             target = next(iter(local))
+            # unless the name is a surname another bearer outweighs across the corpus
+            # (`SURNAME_DOMINANCE`); a first name alone is its document's bearer's
+            heaviest = max(sorted(candidates), key=lambda c: len(names[c].mentions))
+            if names[heaviest].words[-1] == name.key == names[target].words[-1] \
+                    and len(names[heaviest].mentions) >= SURNAME_DOMINANCE * len(names[target].mentions):
+                target = heaviest
         elif local:
             target = _dominant(local, names)
         elif name.type != "PER":
