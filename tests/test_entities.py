@@ -714,3 +714,17 @@ def test_a_surname_stays_with_a_bearer_the_corpus_writes_far_more_often():
                      entities=[EntityMention(0, 15, "PER", "Claudio Cirinnà"), EntityMention(23, 30, "PER", "Claudio")])]
     found = {e["name"]: len(e["mentions"]) for e in canonical_entities(docs)}
     assert found == {"Claudio Messora": 6, "Claudio Cirinnà": 2}
+
+
+def test_a_one_word_person_mostly_written_after_in_is_a_place():
+    text = ("Protests in Charlotte. Police in Charlotte. Children in Charlotte. Charlotte mourns. "
+            "Charlotte waits. Charlotte votes.")
+    doc = _one_document(text, [("Charlotte", "PER"), ("Charlotte", "LOC"), ("Charlotte", "PER"),
+                               ("Charlotte", "LOC"), ("Charlotte", "PER"), ("Charlotte", "PER")])
+    (entity,) = canonical_entities([doc])
+    assert entity["type"] == "LOC"
+    # interest in a person is no place; nor is a name the model never read as one
+    text = "Interest in Trump. Faith in Trump. Trust in Trump. Trump spoke."
+    doc = _one_document(text, [("Trump", "PER")] * 4)
+    (entity,) = canonical_entities([doc])
+    assert entity["type"] == "PER"
