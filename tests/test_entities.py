@@ -728,3 +728,12 @@ def test_a_one_word_person_mostly_written_after_in_is_a_place():
     doc = _one_document(text, [("Trump", "PER")] * 4)
     (entity,) = canonical_entities([doc])
     assert entity["type"] == "PER"
+
+
+def test_an_organisation_is_no_first_name_of_a_person_the_model_made_of_it():
+    text = "Google launched Google Stadia. Google said so. Google waits. Mark Rutte met Rutte."
+    doc = _one_document(text, [("Google", "ORG"), ("Google Stadia", "PER"), ("Google", "ORG"), ("Google", "ORG"),
+                               ("Mark Rutte", "PER"), ("Rutte", "ORG")])
+    found = {e["name"]: e["type"] for e in canonical_entities([doc])}
+    # a surname the model read as an organisation is still the person's
+    assert found == {"Google": "ORG", "Google Stadia": "PER", "Mark Rutte": "PER"}

@@ -909,11 +909,12 @@ def _join_person_parts(names, by_doc, union, companies: set[str] = frozenset()) 
                 or name.key in companies:  # "Fox" of "Fox News" is no part of "Fox Mulder"
             continue
         candidates = _without_numbered(name.key, by_edge[name.key], names)
-        if name.type == "LOC" and _person_word_share(name.key) < FIRST_NAME_SHARE:
-            # a place opens a name without being its bearer's first name: "Virginia" is not
-            # the model's "Virginia Democrats", "Washington" not "Washington Post"; as the last
-            # word it may be a surname the model read as a place ("Machado", "Tare"), and a
-            # known first name the model read as a place is still one ("Lester")
+        if name.type in ("LOC", "ORG") and _person_word_share(name.key) < FIRST_NAME_SHARE:
+            # a place or an organisation opens a name without being its bearer's first name:
+            # "Virginia" is not the model's "Virginia Democrats", "Washington" not "Washington
+            # Post", "Google" not the model's person "Google Stadia"; as the last word it may
+            # be a surname the model read as a place or an organisation ("Machado", "Tare",
+            # "Rutte"), and a known first name read so is still one ("Lester")
             candidates = {c for c in candidates if names[c].words[-1] == name.key}
             if not candidates:
                 continue

@@ -85,7 +85,9 @@ ORGANISATION_DESIGNATORS = frozenset({
     "entertainment", "labs", "laboratories", "technologies", "industries", "news", "media",
     # the trade a company names itself by ("Patriot Coal", "General Motors", "Delta Air Lines")
     "coal", "energy", "oil", "petroleum", "mining", "motors", "airlines", "airways", "chemicals",
-    "foods", "communications", "systems", "aerospace", "insurance", "bancorp", "capital"})
+    "foods", "communications", "systems", "aerospace", "insurance", "bancorp", "capital",
+    # a desk of an outlet ("Afp Fact Check", "Reuters Fact-check")
+    "check", "factcheck"})
 # Nouns that head an organisation's full name, its last word in English ("Food and Drug
 # Administration", "European Medicines Agency"), or its first before "of" ("Council of Europe"):
 # an acronym defined by such a name is an organisation, and the noun alone ("the Commission")
