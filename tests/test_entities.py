@@ -1,5 +1,6 @@
 """Canonical entities: merges that must happen and merges that must not, in both languages."""
 import re
+from collections import Counter
 
 import pytest
 
@@ -676,8 +677,8 @@ def test_a_company_named_by_its_trade_is_an_organisation_and_takes_its_first_wor
     # where the document also names a person by it, the first name stays the person's
     doc = _one_document("Walter Energy paid. Walter White spoke. Walter left.",
                         [("Walter Energy", "PER"), ("Walter White", "PER"), ("Walter", "PER")])
-    found = {e["name"]: e["type"] for e in canonical_entities([doc])}
-    assert found == {"Walter Energy": "ORG", "Walter White": "PER"}
+    found = {e["name"]: (e["type"], len(e["mentions"])) for e in canonical_entities([doc])}
+    assert found == {"Walter Energy": ("ORG", 1), "Walter White": ("PER", 2)}
 
 
 def test_an_institution_read_as_a_place_is_an_organisation():
@@ -737,3 +738,82 @@ def test_an_organisation_is_no_first_name_of_a_person_the_model_made_of_it():
     found = {e["name"]: e["type"] for e in canonical_entities([doc])}
     # a surname the model read as an organisation is still the person's
     assert found == {"Google": "ORG", "Google Stadia": "PER", "Mark Rutte": "PER"}
+
+
+def test_a_surname_moved_onto_its_bearer_does_not_make_him_a_country():
+    doc = _one_document("Jim Jordan spoke. Jordan said no. Jordan left. Jordan again.",
+                        [("Jim Jordan", "PER")] + [("Jordan", "PER")] * 3)
+    (entity,) = canonical_entities([doc])
+    assert (entity["name"], entity["type"], entity.get("country")) == ("Jim Jordan", "PER", None)
+
+
+def test_a_full_name_with_initials_is_named_before_the_bare_surname():
+    for full in ("J. D. Vance", "J.D. Vance"):
+        doc = _one_document(f"{full} spoke. Vance said. Vance left.", [(full, "PER"), ("Vance", "PER"), ("Vance", "PER")])
+        (entity,) = canonical_entities([doc])
+        assert entity["name"] == full
+    # the initials are read off every form written, not only the commonest ("Bush")
+    docs = [_one_document("George H.W. Bush died. Bush served. Bush was 94.",
+                          [("George H.W. Bush", "PER"), ("Bush", "PER"), ("Bush", "PER")]),
+            Document(id="b", source="b", text="George W. Bush spoke.", entities=[EntityMention(0, 14, "PER", "George W. Bush")]),
+            Document(id="c", source="c", text="George Bush spoke.", entities=[EntityMention(0, 11, "PER", "George Bush")])]
+    assert len(canonical_entities(docs)) == 3
+
+
+def test_a_surname_before_its_documents_bearer_is_left_to_the_corpus():
+    # "Obama" before "Michelle Obama" is written is the Obama the corpus knows best; the one
+    # after her name is hers
+    barack = " ".join(["Barack Obama spoke."] * 8)
+    docs = [_one_document(barack, [("Barack Obama", "PER")] * 8),
+            Document(id="e", source="e", text="President Obama came. His wife, Michelle Obama, smiled. Obama waved.",
+                     entities=[EntityMention(10, 15, "PER", "Obama"), EntityMention(31, 45, "PER", "Michelle Obama"),
+                               EntityMention(55, 60, "PER", "Obama")]),
+            Document(id="f", source="f", text="Obama spoke. Barack Obama left.",
+                     entities=[EntityMention(0, 5, "PER", "Obama"), EntityMention(13, 25, "PER", "Barack Obama")])]
+    from rassegna.entities import _surname_bearers, _surnames_in_document
+
+    # Michelle's name is first written at 31: the surname is hers only after it (where Barack,
+    # written in full nine times, does not dominate her five to one: here he does)
+    assert _surnames_in_document(docs[1], {"obama": Counter({"michelle obama": 2})}) == {"obama": ("michelle obama", 31)}
+    assert _surnames_in_document(docs[1], _surname_bearers(docs)) == {}
+    found = {e["name"]: len(e["mentions"]) for e in canonical_entities(docs)}
+    assert found == {"Barack Obama": 12, "Michelle Obama": 1}
+    # "Scott" before "Keith Lamont Scott" in its only document joins him there all the same
+    docs = [_one_document("Scott spoke. Keith Lamont Scott was shot. Scott was 43.",
+                          [("Scott", "PER"), ("Keith Lamont Scott", "PER"), ("Scott", "PER")]),
+            Document(id="e", source="e", text="Tim Scott voted. Tim Scott left.",
+                     entities=[EntityMention(0, 9, "PER", "Tim Scott"), EntityMention(17, 26, "PER", "Tim Scott")])]
+    found = {e["name"]: len(e["mentions"]) for e in canonical_entities(docs)}
+    assert found == {"Keith Lamont Scott": 3, "Tim Scott": 2}
+
+
+def test_a_bearer_with_initials_is_no_other_bearer_of_the_surname():
+    # "Donald J. Trump", written often elsewhere, is Donald Trump: he does not outweigh himself
+    many = " ".join(["Donald J. Trump spoke."] * 6)
+    docs = [_one_document(many, [("Donald J. Trump", "PER")] * 6),
+            Document(id="e", source="e", text="Donald Trump came. Trump left.",
+                     entities=[EntityMention(0, 12, "PER", "Donald Trump"), EntityMention(19, 24, "PER", "Trump")])]
+    (entity,) = canonical_entities(docs)
+    assert len(entity["mentions"]) == 8
+
+
+def test_a_company_named_by_its_trade_takes_a_word_only_in_its_own_documents():
+    docs = [_one_document("General Motors cut jobs.", [("General Motors", "ORG")]),
+            Document(id="e", source="e", text="The General spoke.", entities=[EntityMention(4, 11, "PER", "General")])]
+    assert len(canonical_entities(docs)) == 2
+    doc = _one_document("Acme Airlines cut flights. Acme said so.", [("Acme Airlines", "ORG"), ("Acme", "ORG")])
+    assert len(canonical_entities([doc])) == 1
+
+
+def test_one_ally_or_allying_makes_no_alliance():
+    doc = _one_document("Medvedev, un alleato del Cremlino, parla. L'Alleanza tace.", [("Cremlino", "ORG"), ("Alleanza", "ORG")])
+    assert len(canonical_entities([doc])) == 2
+    doc = _one_document("The EU allies itself with Kyiv. The Alliance is silent.", [("EU", "ORG"), ("Alliance", "ORG")])
+    assert len(canonical_entities([doc])) == 2
+
+
+def test_courts_and_departments_that_are_places_stay_places():
+    doc = _one_document("Hampton Court, Earls Court, Cusco Department and the District Court.",
+                        [("Hampton Court", "LOC"), ("Earls Court", "LOC"), ("Cusco Department", "LOC"), ("District Court", "LOC")])
+    found = {e["name"]: e["type"] for e in canonical_entities([doc])}
+    assert found == {"Hampton Court": "LOC", "Earls Court": "LOC", "Cusco Department": "LOC", "District Court": "ORG"}

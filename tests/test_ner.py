@@ -368,6 +368,17 @@ def test_two_countries_joined_by_a_hyphen_are_two_places_where_the_model_missed_
     # a side the model tagged is left as the model read it
     fake_model({0: [("Russia-Corea", "ORG")]})
     assert _mentions("La cooperazione Russia-Corea del Nord cresce.") == [("Russia-Corea", "ORG")]
+    fake_model({0: [("Corea del Sud", "LOC")]})
+    assert _mentions("Il vertice Usa-Corea del Sud si apre.") == [("Usa", "LOC"), ("Corea del Sud", "LOC")]
+
+
+def test_hyphenated_country_chains_codes_and_sentence_ends(fake_model):
+    fake_model({})
+    # three countries: the middle one once
+    assert _mentions("Il vertice Usa-Corea del Sud-Giappone si apre.", offsets=True) == [(11, 14), (15, 28), (29, 37)]
+    # two three-letter codes need a name beside them; no side runs over a sentence's end
+    assert _mentions("Il patto Per-Can. Piove al Sud. Corea-Giappone, accordo. La rotta Cina-Usa.\nNuovo Corea") == [
+        ("Cina", "LOC"), ("Usa", "LOC")]
 
 
 def test_meantime_nested_named_mentions_keep_the_inner_names(tmp_path):

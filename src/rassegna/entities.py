@@ -364,7 +364,10 @@ class _Name:
     def surface(self) -> str:
         """The form written most often (the greatest string among equals), a bare noun that
         heads it ("Camera" for "Camera dei deputati", `_headed_names`) only when alone."""
-        named = [s for s in self.surfaces if entity_key(s) not in _HEAD_NOUNS] or self.surfaces
+        # forms written as the name itself first: a surname or a head noun moved onto a full
+        # name in its document ("Jordan" of "Jim Jordan") does not make it a country
+        named = ([s for s in self.surfaces if entity_key(s) == self.key]
+                 or [s for s in self.surfaces if entity_key(s) not in _HEAD_NOUNS] or self.surfaces)
         return max(named, key=lambda s: (self.surfaces[s], s))
 
     @property
@@ -496,8 +499,9 @@ def _surnames_in_document(doc: Document, bearers: dict[str, Counter]) -> dict[st
     """{surname: (full name, where it is first written)} for the surnames that exactly one full
     name of `doc` ends with: after that name, the surname alone is its bearer there ("Scott"
     of "Keith Lamont Scott" in one article, of "Bobby Scott" in another), unless another
-    bearer dominates the corpus (`SURNAME_DOMINANCE`). Within the document only, as a
-    reader resolves it; before the full name, the surname is someone the reader already knows."""
+    bearer dominates the corpus (`SURNAME_DOMINANCE`). Within the document only, as a reader
+    resolves it. Before the full name the surname is someone the reader already knows
+    ("President Obama … his wife, Michelle Obama"), left to the corpus-wide join."""
     found: dict[str, dict[str, int]] = defaultdict(dict)
     for key, m in _full_person_names(doc):
         found[key.split()[-1]].setdefault(key, m.start)
@@ -549,7 +553,7 @@ _KIND_OF_MEMBER = {member: name_key(kind) for lexicon in (it, en)
 # allies", "NATO's allies" (after it)
 _MEMBER_BEFORE = re.compile(r"\b(\w+)\s+(?:di|del|dello|della|dei|degli|delle|of(?:\s+the)?)\s+$"
                             r"|\b(\w+)\s+dell['’]$", re.IGNORECASE)
-_MEMBER_AFTER = re.compile(r"^(?:['’]s)?\s+(\w+)")
+_MEMBER_AFTER = re.compile(r"^(?:['’]s)?\s+(\w+)\b(?!\s+(?:" + "|".join(sorted(en.MEMBER_VERB_FOLLOWERS)) + r")\b)")
 
 
 def _kinds_by_members(doc: Document) -> dict[str, set[str]]:
@@ -564,8 +568,9 @@ def _kinds_by_members(doc: Document) -> dict[str, set[str]]:
         for found in (before, after):
             member = found and next((g for g in found.groups() if g), None)
             kind = member and _KIND_OF_MEMBER.get(member.lower())
-            if kind:
-                kinds[kind].add(entity_key(m.text))
+            key = entity_key(m.text)
+            if kind and key:
+                kinds[kind].add(key)
     return kinds
 
 
@@ -722,7 +727,8 @@ _INSTITUTION_HEADS_EN = frozenset(name_key(w) for w in en.INSTITUTION_HEADS)
 def _institution_named(words: list[str]) -> bool:
     """Whether a name is an institution's by its head noun (`INSTITUTION_HEADS`: its first word
     in Italian, its last in English, or the noun alone), nouns that head no place's name."""
-    return bool(words) and (words[0] in _INSTITUTION_HEADS_IT or words[-1] in _INSTITUTION_HEADS_EN)
+    return bool(words) and (words[0] in _INSTITUTION_HEADS_IT or words[-1] in _INSTITUTION_HEADS_EN
+                            or words[-1] == "court" and any(w in en.COURT_QUALIFIERS for w in words[:-1]))
 
 
 def _read_all_as(name: _Name, label: str) -> None:
@@ -826,7 +832,8 @@ def _add_mention(names: dict, key: str, surface: str, label: str, doc: str, star
     name.docs.add(doc)
 
 
-_COMPANY_WORDS = frozenset(name_key(w) for w in en.ORGANISATION_DESIGNATORS)
+_COMPANY_WORDS = frozenset(name_key(w) for w in en.ORGANISATION_DESIGNATORS | en.COMPANY_TRADES)
+_TRADE_WORDS = frozenset(name_key(w) for w in en.COMPANY_TRADES)
 # the organisation nouns that end no person's name (not "court", "union", "service", "bank":
 # Margaret Court, Gabrielle Union, Robert Service)
 _INSTITUTION_WORDS = frozenset({"foundation", "hospital", "university", "institute", "network"})
@@ -883,6 +890,10 @@ def _read_company_names(names, union) -> set[str]:
                 and (place_share >= COMPANY_BASE_PLACE_SHARE or not base.docs <= company.docs
                      or any((d, first) in first_names for d in base.docs)):
             continue
+        # a company named by its trade opens with any word ("General Motors", "American
+        # Airlines"): that word is the company only in the company's own documents
+        if company.words[-1] in _TRADE_WORDS and not base.docs <= company.docs:
+            continue
         union.join(company.key, base.key)
         _read_all_as(base, "ORG")
         if company.type == "PER":
@@ -923,8 +934,9 @@ def _join_person_parts(names, by_doc, union, companies: set[str] = frozenset()) 
             target = next(iter(local))
             # unless the name is a surname another bearer outweighs across the corpus
             # (`SURNAME_DOMINANCE`); a first name alone is its document's bearer's
-            heaviest = max(sorted(candidates), key=lambda c: len(names[c].mentions))
-            if names[heaviest].words[-1] == name.key == names[target].words[-1] \
+            bearers = sorted(c for c in candidates if names[c].words[-1] == name.key)
+            heaviest = max(bearers, key=lambda c: len(names[c].mentions)) if bearers else target
+            if names[target].words[-1] == name.key \
                     and len(names[heaviest].mentions) >= SURNAME_DOMINANCE * len(names[target].mentions):
                 target = heaviest
         elif local:
@@ -1170,16 +1182,27 @@ def _join_near_spellings(names, union) -> None:
 def _join_middle_initials(names, union) -> None:
     """A person's full name with middle initials ("Donald J. Trump") is the same name without
     them ("Donald Trump") when no other initials stand between the same words in the corpus:
-    "George W. Bush" beside "George H. W. Bush" joins neither to "George Bush"."""
+    "George W. Bush" beside "George H. W. Bush" joins neither to "George Bush". A middle name
+    joins the same way within a document that writes both forms."""
     people = {k for k, n in names.items() if n.type == "PER"}
     shortened: dict[str, set[str]] = defaultdict(set)
     for key in people:
         words = names[key].words
-        inner = [w for w in words[1:-1] if not _initials(w, names[key].surface)]
+        inner = [w for w in words[1:-1] if not any(_initials(w, f) for f in names[key].surfaces)]
         if len(words) > 2 and len(inner) < len(words) - 2:
             shortened[" ".join([words[0], *inner, words[-1]])].add(key)
     for short, keys in shortened.items():
         if short in people and len(keys) == 1:
+            union.join(short, next(iter(keys)))
+    # a middle name ("Owen John Dempsey" / "Owen Dempsey") only where one document writes both
+    # forms, and one three-word name only shortens to the pair
+    middle: dict[str, set[str]] = defaultdict(set)
+    for key in people:
+        words = names[key].words
+        if len(words) == 3 and not any(_initials(words[1], f) for f in names[key].surfaces):
+            middle[f"{words[0]} {words[2]}"].add(key)
+    for short, keys in middle.items():
+        if short in people and len(keys) == 1 and names[short].docs & names[next(iter(keys))].docs:
             union.join(short, next(iter(keys)))
 
 
@@ -1200,14 +1223,18 @@ def _join_misspelt_names(names, by_doc, union) -> None:
     person ("Maria Rossi" beside "Mario Rossi": "maria" is a known name) and keeps
     `_join_near_spellings`' threshold from applying to short words, where one letter is much."""
     words_used = Counter(w for name in names.values() for w in set(name.words))
+    written: Counter = Counter()  # (document, key) → mentions, counted once for the corpus
+    for name in names.values():
+        if name.type == "PER" and len(name.words) > 1:
+            written.update((d, name.key) for d, _, _ in name.mentions)
     for doc_id, keys in by_doc.items():
         people = [names[k] for k in keys if names[k].type == "PER" and len(names[k].words) > 1]
-        for slip in people:
-            if len(slip.mentions) != 1:
-                continue
-            for known in people:
-                if known is slip or sum(d == doc_id for d, _, _ in known.mentions) < 2:
-                    continue
+        slips = [n for n in people if len(n.mentions) == 1]
+        if not slips:
+            continue
+        established = [n for n in people if written[(doc_id, n.key)] >= 2]
+        for slip in slips:
+            for known in established:
                 word = _only_differing_word(slip.words, known.words)
                 if word and words_used[word] == 1 and not _silver_knows(word):
                     union.join(slip.key, known.key)
@@ -1256,10 +1283,11 @@ def _entity(members: list[_Name]) -> dict:
     if etype == "PER":
         # the fullest form a source wrote: "Mark Rutte", not "Rutte"; a form written in
         # capitals word by word first ("Snopes", not the model's slip "checking Snopes")
-        # ("Donald Trump", written most, before "Donald J. Trump": initials add no word)
+        # ("Donald Trump", written most, before "Donald J. Trump": initials add no word, but a
+        # full name comes before a bare one, "J. D. Vance" before "Vance")
         name = max(surfaces, key=lambda s: (all(w[:1].isupper() for w in s.split()),
-                                            sum(len(w) > 1 for w in entity_key(s).split()),
-                                            surfaces[s], s))
+                                            sum(not _initials(w, s) for w in entity_key(s).split()),
+                                            len(entity_key(s).split()) > 1, surfaces[s], s))
     else:
         # the most written form; among equals a name before a descriptor ("Kursk", not
         # "regione di Kursk"), then a spelled-out name before an acronym ("Stati Uniti", "Usa")

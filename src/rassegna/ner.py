@@ -218,6 +218,7 @@ def _country_pair(text: str, start: int, end: int, label: str) -> list[tuple[int
 # names around the hyphen may run on over more words ("Corea del Nord")
 _HYPHENATED = re.compile(r"(?<![\w-])([A-ZÀ-Ý][\w.]*)[-‐–]([A-ZÀ-Ý][\w.]*)(?![\w-])")
 _PAIR_NAME_WORDS = 3  # "Corea del Nord", "Stati Uniti d'America" is no compound's side
+_SENTENCE_END = re.compile(r"\n|[.!?;:]\s")  # "Piove al Sud. Corea-Giappone": no "Sud. Corea"
 
 
 def _add_country_pairs(text: str, kept: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -228,15 +229,29 @@ def _add_country_pairs(text: str, kept: list[tuple[int, int, str]]) -> list[tupl
     from rassegna.entities import country_of  # entities reads mentions; imported late
 
     occupied = _occupied(text, kept)
+    # a side may already be a mention, the taggers' or one added with the pair before it
+    # ("Usa-Corea del Sud-Giappone"); then only the other side is added
+    spans = {(a, b) for a, b, _ in kept}
     added: list[tuple[int, int, str]] = []
     for m in _HYPHENATED.finditer(text):
-        if any(occupied[m.start():m.end()]):
-            continue
         left = _longest_country(text, m.start(1), m.end(1), country_of, backwards=True)
         right = _longest_country(text, m.start(2), m.end(2), country_of, backwards=False)
-        if left and right and not any(occupied[left[0]:left[1]]) and not any(occupied[right[0]:right[1]]):
-            added += [(*left, "LOC"), (*right, "LOC")]
+        if not (left and right):
+            continue
+        if _three_letters(text[left[0]:left[1]]) and _three_letters(text[right[0]:right[1]]):
+            continue  # "the Per-Can deal", "Sen-Nor": codes that need a name beside them
+        new = [side for side in (left, right) if side not in spans]
+        if any(any(occupied[a:b]) for a, b in new):
+            continue  # inside or across another mention
+        for a, b in new:
+            added.append((a, b, "LOC"))
+            spans.add((a, b))
+            occupied[a:b] = [True] * (b - a)
     return sorted(kept + added) if added else kept
+
+
+def _three_letters(name: str) -> bool:
+    return len(name) == 3 and name.isalpha()
 
 
 def _longest_country(text: str, start: int, end: int, country_of, backwards: bool) -> tuple[int, int] | None:
@@ -254,7 +269,7 @@ def _longest_country(text: str, start: int, end: int, country_of, backwards: boo
         last = text[a:b].split()[-1]
         if last.endswith(".") and "." not in last[:-1]:
             b -= 1  # a full stop, not an abbreviation's ("U.S.")
-        if "\n" not in text[a:b] and country_of(text[a:b]):
+        if not _SENTENCE_END.search(text[a:b]) and country_of(text[a:b]):
             return a, b
     return None
 

@@ -83,11 +83,14 @@ ORGANISATION_DESIGNATORS = frozenset({
     "inc", "corp", "co", "ltd", "llc", "plc", "spa", "srl", "ag", "gmbh", "nv", "bv",
     "therapeutics", "pharmaceuticals", "pharma", "biotech", "holdings", "productions", "studios",
     "entertainment", "labs", "laboratories", "technologies", "industries", "news", "media",
-    # the trade a company names itself by ("Patriot Coal", "General Motors", "Delta Air Lines")
-    "coal", "energy", "oil", "petroleum", "mining", "motors", "airlines", "airways", "chemicals",
-    "foods", "communications", "systems", "aerospace", "insurance", "bancorp", "capital",
     # a desk of an outlet ("Afp Fact Check", "Reuters Fact-check")
     "check", "factcheck"})
+# ... and the trades a company names itself by ("Patriot Coal", "General Motors", "Delta Air
+# Lines"): these open with any word, so a one-word name joins such a company only in its own
+# documents (`entities`)
+COMPANY_TRADES = frozenset({
+    "coal", "energy", "oil", "petroleum", "mining", "motors", "airlines", "airways", "chemicals",
+    "foods", "communications", "systems", "aerospace", "insurance", "bancorp", "capital"})
 # Nouns that head an organisation's full name, its last word in English ("Food and Drug
 # Administration", "European Medicines Agency"), or its first before "of" ("Council of Europe"):
 # an acronym defined by such a name is an organisation, and the noun alone ("the Commission")
@@ -100,15 +103,23 @@ ORGANISATION_HEADS = frozenset({
     "union", "administration", "company", "corporation", "academy", "network", "alliance",
     "senate", "parliament", "congress", "assembly", "government", "police", "army"})
 # Of those, the nouns of institutions that end no place's name: a name ending with one is an
-# organisation's whatever the model read ("Congress", "Supreme Court"; `entities`). Not "bank"
-# (West Bank), "center" (World Trade Center), "university" or "house" (White House).
+# organisation's whatever the model read ("Congress"; `entities`). Not "bank" (West Bank),
+# "center" (World Trade Center), "university", "house" (White House) or "department".
 INSTITUTION_HEADS = frozenset({
-    "congress", "senate", "parliament", "court", "ministry", "department", "agency", "commission",
-    "committee", "council", "assembly"})
+    "congress", "senate", "parliament", "ministry", "agency", "commission", "committee", "council",
+    "assembly"})
+# "court" and "department" end places' names too (Hampton Court, Earls Court, Cusco Department):
+# a court is an institution after one of these words ("Supreme Court", "District Court")
+COURT_QUALIFIERS = frozenset({
+    "supreme", "district", "appeals", "appellate", "high", "constitutional", "federal", "circuit",
+    "bankruptcy", "criminal", "international", "superior", "county", "family", "tax", "claims",
+    "crown", "magistrates", "administrative"})
 # A noun for a kind of organisation and the nouns for its members: "NATO allies", "NATO's
 # allies" and "the allies of NATO" say NATO is an alliance, so the document's "the Alliance"
 # alone is NATO (`entities`).
-ORGANISATION_MEMBERS = {"alliance": ("ally", "allies")}
+ORGANISATION_MEMBERS = {"alliance": ("allies",)}  # plural: "an ally of the Kremlin" is one friend
+# Words after "X allies" that make "allies" a verb ("The EU allies itself with …")
+MEMBER_VERB_FOLLOWERS = frozenset({"itself", "himself", "herself", "themselves", "with", "to"})
 
 # Word families for what news counts and outlets dispute: figures counted with different
 # words ("600,000 dead and wounded", "650,000 casualties") measure one thing. Matched as word

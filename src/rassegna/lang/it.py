@@ -113,7 +113,7 @@ INSTITUTION_HEADS = frozenset({
 # A noun for a kind of organisation and the nouns for its members: a document that writes "gli
 # alleati della Nato" says the Nato is an alliance, so its "l'Alleanza" alone is the Nato
 # (`entities`); the members are followed by "di" and its articled forms.
-ORGANISATION_MEMBERS = {"alleanza": ("alleato", "alleata", "alleati", "alleate")}
+ORGANISATION_MEMBERS = {"alleanza": ("alleati", "alleate")}  # plural: "un alleato del Cremlino" is one friend
 
 # Word families for what news counts and outlets dispute: figures counted with different
 # words ("600.000 morti e feriti", "650.000 vittime", "soldati uccisi o feriti") measure one
