@@ -817,3 +817,13 @@ def test_courts_and_departments_that_are_places_stay_places():
                         [("Hampton Court", "LOC"), ("Earls Court", "LOC"), ("Cusco Department", "LOC"), ("District Court", "LOC")])
     found = {e["name"]: e["type"] for e in canonical_entities([doc])}
     assert found == {"Hampton Court": "LOC", "Earls Court": "LOC", "Cusco Department": "LOC", "District Court": "ORG"}
+
+
+def test_a_middle_name_joins_the_name_without_it_where_one_document_writes_both():
+    doc = _one_document("Owen John Dempsey was charged. Owen Dempsey denies it.",
+                        [("Owen John Dempsey", "PER"), ("Owen Dempsey", "PER")])
+    assert len(canonical_entities([doc])) == 1
+    # in two documents they may be two men
+    docs = [_one_document("Owen John Dempsey was charged.", [("Owen John Dempsey", "PER")]),
+            Document(id="e", source="e", text="Owen Dempsey won.", entities=[EntityMention(0, 12, "PER", "Owen Dempsey")])]
+    assert len(canonical_entities(docs)) == 2
