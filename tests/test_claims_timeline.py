@@ -214,3 +214,20 @@ def test_a_range_or_a_start_date_still_dates_the_sentence():
                       language="it", published="2020-04-24")
     d = build_dossier([analyse(raw, Options())], 1, [])
     assert {"2013", "2019", "2020-04-10", "2020-04-14"} <= {e["date"] for e in d.timeline}, d.timeline
+
+
+def test_two_counted_things_alike_in_context_are_two_claims():
+    # fact-checks open alike; three photos and three deaths are not one claim
+    texts = ["Il 18 aprile 2021 su Facebook sono state pubblicate tre foto di Matteo Bassetti a Genova, "
+             "direttore della clinica di malattie infettive del San Martino.",
+             "Il 18 aprile 2021 su Facebook sono stati pubblicati due video di Matteo Bassetti a Genova, "
+             "direttore della clinica di malattie infettive del San Martino."]
+    d = dossier_of(texts, "it")
+    assert not any(len(c["docs"]) == 2 for c in d.claims), d.claims
+    # unless both sentences count one family: soldiers "uccisi o feriti" are casualties
+    texts = ["Guerra in Ucraina: oltre 600.000 soldati russi sono stati uccisi o feriti dall'inizio della "
+             "guerra di Putin, ha detto Rutte a Bruxelles.",
+             "Guerra in Ucraina: le perdite russe hanno superato le 650.000 vittime dall'inizio della "
+             "guerra di Putin, ha detto Zelensky a Bruxelles."]
+    d = dossier_of(texts, "it")
+    assert any({600000, 650000} <= set(c["values"]) for c in d.claims)

@@ -141,6 +141,12 @@ def _groups(quantities: list[dict], contexts: list[dict], heads: list[str | None
 def _linked(a: dict, b: dict, ca: dict, cb: dict, ha: str | None, hb: str | None) -> bool:
     if a["unit"] != b["unit"]:
         return False
+    if ha and hb and ha != hb and not any(k.startswith("family:") and k in cb for k in ca):
+        # two counted things ("tre foto", "tre decessi"): however alike the sentences around
+        # them (fact-checks open alike: "su Facebook sono state pubblicate …"), no one claim,
+        # unless both sentences speak of one counted family ("600.000 soldati russi … uccisi
+        # o feriti" and "650.000 vittime" are casualties)
+        return False
     similarity = cosine(ca, cb)
     if ha and ha == hb:
         return similarity >= SAME_HEAD_CONTEXT
