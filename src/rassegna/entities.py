@@ -1168,11 +1168,12 @@ def _join_near_spellings(names, union) -> None:
                 na, nb = names[a], names[b]
                 if na.type != nb.type or _different_countries(na, nb) or (na.country or nb.country):
                     continue
-                if na.type == "PER" and len(na.words) == 1:
+                if na.type == "PER" and len(na.words) == 1 and not _doubled_letter_apart(na.key, nb.key):
                     # a one-word person's name has no other word to agree on, and surnames
                     # and first names one letter apart are other people's: on PolNeAR dev
                     # `McKinley` / `McGinley`, `Melania` / `Melanie`, `Michelle` / `Mitchell`,
-                    # on facta-it `Johnson` / `Johannson`
+                    # on facta-it `Johnson` / `Johannson`. A letter written twice is how
+                    # transliterations differ (`Zelensky` / `Zelenskyy`, `Assad` / `Asad`)
                     continue
                 wa, wb = na.words[i], nb.words[i]
                 if SequenceMatcher(None, wa, wb).ratio() >= NEAR_SPELLING:
@@ -1257,6 +1258,17 @@ def _only_differing_word(slip: list[str], known: list[str]) -> str | None:
 
 def _silver_knows(word: str) -> bool:
     return any(_silver_word_share(word, label) for label in TYPE_ORDER)
+
+
+def _doubled_letter_apart(a: str, b: str) -> bool:
+    """Whether two words differ only by one letter written twice in one of them."""
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    for i in range(1, len(long_)):
+        if long_[i] == long_[i - 1] and long_[:i] + long_[i + 1:] == short:
+            return True
+    return False
 
 
 def _different_countries(a: _Name, b: _Name) -> bool:
