@@ -656,8 +656,8 @@ def test_one_word_person_names_one_letter_apart_are_other_people():
                         [("McKinley", "PER"), ("McGinley", "PER"), ("Melania", "PER"), ("Melanie", "PER")])
     assert len(canonical_entities([doc])) == 4
     # a letter written twice is a transliteration's variant, alone too
-    doc = _one_document("Zelensky parla. Zelenskyy ascolta. Assad tace, Asad no.",
-                        [("Zelensky", "PER"), ("Zelenskyy", "PER"), ("Assad", "PER"), ("Asad", "PER")])
+    doc = _one_document("Zelensky parla. Zelenskyy ascolta. Mohammed tace, Mohamed no.",
+                        [("Zelensky", "PER"), ("Zelenskyy", "PER"), ("Mohammed", "PER"), ("Mohamed", "PER")])
     assert len(canonical_entities([doc])) == 2
     # the same words beside a shared one still join ("Zelensky" / "Zelenskyy" of one man)
     doc = _one_document("Volodymyr Zelensky parla. Volodymyr Zelenskyy ascolta.",

@@ -1173,7 +1173,7 @@ def _join_near_spellings(names, union) -> None:
                     # and first names one letter apart are other people's: on PolNeAR dev
                     # `McKinley` / `McGinley`, `Melania` / `Melanie`, `Michelle` / `Mitchell`,
                     # on facta-it `Johnson` / `Johannson`. A letter written twice is how
-                    # transliterations differ (`Zelensky` / `Zelenskyy`, `Assad` / `Asad`)
+                    # transliterations differ (`Zelensky` / `Zelenskyy`, `Mohammed` / `Mohamed`)
                     continue
                 wa, wb = na.words[i], nb.words[i]
                 if SequenceMatcher(None, wa, wb).ratio() >= NEAR_SPELLING:
