@@ -1207,6 +1207,7 @@ def _join_middle_initials(names, union) -> None:
             union.join(short, next(iter(keys)))
 
 
+@lru_cache(maxsize=65536)
 def _initials(word: str, surface: str) -> bool:
     """Whether a word of a name's key is initials: one letter, or letters written with dots
     in the name ("hw" of "George H.W. Bush")."""
