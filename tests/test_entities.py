@@ -831,3 +831,22 @@ def test_a_middle_name_joins_the_name_without_it_where_one_document_writes_both(
     docs = [_one_document("Owen John Dempsey was charged.", [("Owen John Dempsey", "PER")]),
             Document(id="e", source="e", text="Owen Dempsey won.", entities=[EntityMention(0, 12, "PER", "Owen Dempsey")])]
     assert len(canonical_entities(docs)) == 2
+
+
+def test_a_place_opened_by_a_known_first_name_is_a_person():
+    doc = _one_document("Silvia Romano è tornata. Silvia Romano parla. Romano sorride.",
+                        [("Silvia Romano", "LOC"), ("Silvia Romano", "LOC"), ("Romano", "LOC")])
+    (entity,) = canonical_entities([doc])
+    assert entity["type"] == "PER" and len(entity["mentions"]) == 3
+    # an article opens places' names ("El Paso", "La Paz"), and a place noun closes them
+    doc = _one_document("El Paso, La Paz, George Street e San Marino.",
+                        [("El Paso", "LOC"), ("La Paz", "LOC"), ("George Street", "LOC"), ("San Marino", "LOC")])
+    assert {e["type"] for e in canonical_entities([doc])} == {"LOC"}
+
+
+def test_the_shipped_first_names_are_the_training_datas():
+    from rassegna.entities import first_names
+
+    names = first_names()
+    assert {"silvia", "mario", "george", "walter"} <= names
+    assert not {"san", "new", "il", "the"} & names
