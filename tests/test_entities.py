@@ -850,3 +850,10 @@ def test_the_shipped_first_names_are_the_training_datas():
     names = first_names()
     assert {"silvia", "mario", "george", "walter"} <= names
     assert not {"san", "new", "il", "the"} & names
+
+
+def test_a_supermarket_or_a_brand_read_as_a_person_is_an_organisation():
+    types = types_of_people(["Il messaggio usa il logo Lidl.", "La catena di supermercati Lidl smentisce.",
+                             "Non è un buono del supermercato Lidl.", "Lidl non ha lanciato concorsi.",
+                             "Anche Lidl lo conferma."], r"Lidl")
+    assert types["Lidl"] == "ORG"  # three of five after "logo", "supermercati", "supermercato"
