@@ -857,3 +857,10 @@ def test_a_supermarket_or_a_brand_read_as_a_person_is_an_organisation():
                              "Non è un buono del supermercato Lidl.", "Lidl non ha lanciato concorsi.",
                              "Anche Lidl lo conferma."], r"Lidl")
     assert types["Lidl"] == "ORG"  # three of five after "logo", "supermercati", "supermercato"
+
+
+def test_a_surname_and_a_number_is_a_government_but_a_first_name_and_a_number_a_king():
+    doc = _one_document("Giuseppe Conte guida il Conte II. Carlo III regna. Conte parla.",
+                        [("Giuseppe Conte", "PER"), ("Conte II", "PER"), ("Carlo III", "PER"), ("Conte", "PER")])
+    found = {e["name"]: e["type"] for e in canonical_entities([doc])}
+    assert found == {"Giuseppe Conte": "PER", "Conte II": "ORG", "Carlo III": "PER"}

@@ -449,6 +449,7 @@ def canonical_entities(documents: list[Document]) -> list[dict]:
         elif name.type == "LOC" and _institution_named(name.words):
             # "Congress", "Supreme Court", "la Camera": a body, though it sits in a building
             _read_all_as(name, "ORG")
+    _read_governments(names)
     _unread_lone_country_acronyms(names)
     _join_defined_acronyms(documents, names, union)  # first: the names it adds have codes too
     _join_same_code(names, union, "country")
@@ -1037,6 +1038,20 @@ def _silver_word_share(word: str, label: str) -> float:
 # "Conte II", "Conte bis", "Berlusconi IV": a surname and a number name a government (or a
 # sequel) made from a person's name; as written they look like one more bearer of the surname
 _NUMBERED = re.compile(r"^(?:[ivxlc]{1,6}|bis|ter|quater)$")
+
+
+def _read_governments(names: dict[str, "_Name"]) -> None:
+    """A surname and a number ("Conte II", "Berlusconi IV", "Conte bis") read as a person is a
+    government named after its prime minister, an organisation, when the surname ends a
+    person's full name in the corpus and is no first name the training data knows: a regnal
+    number after a first name stays a person ("Carlo III", "Giovanni Paolo II")."""
+    surnames = {n.words[-1] for n in names.values() if n.type == "PER" and len(n.words) > 1
+                and not _NUMBERED.match(n.words[-1])}
+    for name in names.values():
+        words = name.words
+        if name.type == "PER" and len(words) == 2 and _NUMBERED.match(words[1]) \
+                and words[0] in surnames and words[0] not in first_names():
+            _read_all_as(name, "ORG")
 
 
 def _without_numbered(key: str, candidates: set[str], names) -> set[str]:
