@@ -231,3 +231,19 @@ def test_two_counted_things_alike_in_context_are_two_claims():
              "guerra di Putin, ha detto Zelensky a Bruxelles."]
     d = dossier_of(texts, "it")
     assert any({600000, 650000} <= set(c["values"]) for c in d.claims)
+
+
+def test_a_shared_family_alone_does_not_join_two_counted_things_but_people_count_anyone():
+    # both sentences speak of soldiers killed; the photos and the videos are still two things
+    d = dossier_of(["Three photos of Ukrainian soldiers killed near Bakhmut were posted on Facebook on Monday by the army.",
+                    "Four videos of Ukrainian soldiers killed near Bakhmut were posted on Facebook on Monday by the army."], "en")
+    assert not any(len(c["docs"]) == 2 for c in d.claims)
+    # "people" counts whatever the sentence says they are: the marchers, as "residents" do
+    d = dossier_of(["About 30,000 people marched in Paris on Saturday against the pension reform, police said.",
+                    "About 40,000 residents marched in Paris on Saturday against the pension reform, unions said."], "en")
+    claim = claim_with(d, 30000)
+    assert claim["values"] == [30000, 40000] and claim["conflict"] is True
+    # what one counts in the other's sentence: doses of vaccine and vaccines
+    d = dossier_of(["Sono arrivati 2 milioni di dosi di vaccino Pfizer in Italia, ha detto il commissario Figliuolo.",
+                    "Sono arrivati 2,5 milioni di vaccini Pfizer in Italia, ha detto il commissario Figliuolo."], "it")
+    assert claim_with(d, 2500000)["values"] == [2000000, 2500000]

@@ -141,11 +141,12 @@ def _groups(quantities: list[dict], contexts: list[dict], heads: list[str | None
 def _linked(a: dict, b: dict, ca: dict, cb: dict, ha: str | None, hb: str | None) -> bool:
     if a["unit"] != b["unit"]:
         return False
-    if ha and hb and ha != hb and not any(k.startswith("family:") and k in cb for k in ca):
+    if ha and hb and ha != hb and not (ha in cb or hb in ca):
         # two counted things ("tre foto", "tre decessi"): however alike the sentences around
         # them (fact-checks open alike: "su Facebook sono state pubblicate …"), no one claim,
-        # unless both sentences speak of one counted family ("600.000 soldati russi … uccisi
-        # o feriti" and "650.000 vittime" are casualties)
+        # unless what one counts is in the other's sentence ("600.000 soldati russi … uccisi
+        # o feriti" are casualties, as "650.000 vittime" are; "2 milioni di dosi di vaccino"
+        # and "2,5 milioni di vaccini")
         return False
     similarity = cosine(ca, cb)
     if ha and ha == hb:
@@ -184,7 +185,13 @@ def _head(q: dict, lang: str | None) -> str | None:
         head = words[-1]
     else:
         head = words[0]
+    if head in _ANYONE:
+        return None  # "30,000 people" and "40,000 residents" may count the same crowd
     return _family(head) or _word_stem(head)
+
+
+# nouns for people at large, which count whatever the sentence says they are
+_ANYONE = frozenset({"people", "persons", "individuals", "persone", "individui"})
 
 
 def _word_stem(word: str) -> str | None:

@@ -707,18 +707,26 @@ def first_names() -> frozenset[str]:
     return frozenset(json.loads(path.read_text(encoding="utf-8"))) if path.is_file() else frozenset()
 
 
-# Last words of places named after people ("George Street", "Piazza" comes first in Italian)
-_PLACE_LAST_WORDS = frozenset({"street", "avenue", "road", "square", "park", "bridge", "airport",
-                               "station", "county", "city", "island", "lake", "river", "hall"})
+# Last words of places named after people ("George Street", "Alice Springs"; "Piazza" comes
+# first in Italian)
+_PLACE_LAST_WORDS = frozenset({
+    "street", "avenue", "road", "square", "park", "bridge", "airport", "station", "county", "city",
+    "island", "lake", "river", "hall", "bay", "town", "beach", "falls", "valley", "springs",
+    "harbor", "harbour", "place", "basin", "hill", "stadium", "theatre", "theater"})
+# a last word the silver data reads as a place's at least this share of its typings ends a
+# place's name ("Vittorio Veneto", "Martina Franca")
+PLACE_WORD_SHARE = 0.8
 
 
 def _named_like_a_person(name: _Name) -> bool:
     """Two or three words written in capitals, the first a known first name of three letters or
-    more (not an article: "El Paso", "La Paz") and the last no place noun."""
+    more (not an article: "El Paso", "La Paz"), the last no place noun and no word the silver
+    data reads as a place's, no country, and read as a person at least once by the model."""
     written = name.surface.split()
-    return (2 <= len(name.words) <= 3 and len(written) == len(name.words)
+    return (2 <= len(name.words) <= 3 and len(written) == len(name.words) and name.types["PER"] > 0
             and all(w[:1].isupper() for w in written) and len(name.words[0]) >= 3
             and name.words[0] in first_names() and name.words[-1] not in _PLACE_LAST_WORDS
+            and _silver_word_share(name.words[-1], "LOC") < PLACE_WORD_SHARE
             and not country_of(name.surface))
 
 
@@ -1040,17 +1048,24 @@ def _silver_word_share(word: str, label: str) -> float:
 _NUMBERED = re.compile(r"^(?:[ivxlc]{1,6}|bis|ter|quater)$")
 
 
+# governments run to a few in a row ("Andreotti VII"); popes' and kings' numbers run higher
+_GOVERNMENT_NUMBER = re.compile(r"^(?:i{1,3}|iv|v|vi{1,3}|bis|ter|quater)$")
+
+
 def _read_governments(names: dict[str, "_Name"]) -> None:
     """A surname and a number ("Conte II", "Berlusconi IV", "Conte bis") read as a person is a
     government named after its prime minister, an organisation, when the surname ends a
-    person's full name in the corpus and is no first name the training data knows: a regnal
-    number after a first name stays a person ("Carlo III", "Giovanni Paolo II")."""
-    surnames = {n.words[-1] for n in names.values() if n.type == "PER" and len(n.words) > 1
-                and not _NUMBERED.match(n.words[-1])}
+    person's full name in one of its documents and is no first name the training data knows:
+    a regnal number after a first name stays a person ("Carlo III", "Giovanni Paolo II"), and
+    "Leone XIV" is no government of a Sergio Leone named elsewhere."""
+    surnamed: dict[str, set[str]] = defaultdict(set)  # surname → documents of its full names
+    for n in names.values():
+        if n.type == "PER" and len(n.words) > 1 and not _NUMBERED.match(n.words[-1]):
+            surnamed[n.words[-1]] |= n.docs
     for name in names.values():
         words = name.words
-        if name.type == "PER" and len(words) == 2 and _NUMBERED.match(words[1]) \
-                and words[0] in surnames and words[0] not in first_names():
+        if name.type == "PER" and len(words) == 2 and _GOVERNMENT_NUMBER.match(words[1]) \
+                and name.docs & surnamed.get(words[0], set()) and words[0] not in first_names():
             _read_all_as(name, "ORG")
 
 
@@ -1198,6 +1213,10 @@ def _join_near_spellings(names, union) -> None:
     """One differing word, both long and nearly the same; blocked on the other words so that
     only names that already agree elsewhere are compared (never all pairs)."""
     blocks: dict[tuple, list[str]] = defaultdict(list)
+    full_names: dict[str, set[str]] = defaultdict(set)  # group → its people's full names
+    for key, name in names.items():
+        if name.type == "PER" and len(name.words) > 1:
+            full_names[union.find(key)].add(key)
     for key, name in names.items():
         words = name.words
         for i, word in enumerate(words):
@@ -1212,12 +1231,16 @@ def _join_near_spellings(names, union) -> None:
                 na, nb = names[a], names[b]
                 if na.type != nb.type or _different_countries(na, nb) or (na.country or nb.country):
                     continue
-                if na.type == "PER" and len(na.words) == 1 and not _doubled_letter_apart(na.key, nb.key):
+                if na.type == "PER" and len(na.words) == 1 and (
+                        not _doubled_letter_apart(na.key, nb.key)
+                        or _named_apart(a, b, union, full_names)):
                     # a one-word person's name has no other word to agree on, and surnames
                     # and first names one letter apart are other people's: on PolNeAR dev
                     # `McKinley` / `McGinley`, `Melania` / `Melanie`, `Michelle` / `Mitchell`,
                     # on facta-it `Johnson` / `Johannson`. A letter written twice is how
-                    # transliterations differ (`Zelensky` / `Zelenskyy`, `Mohammed` / `Mohamed`)
+                    # transliterations differ (`Zelensky` / `Zelenskyy`, `Mohammed` / `Mohamed`),
+                    # unless each already stands for a different full name (`Meloni` of
+                    # Giorgia Meloni, `Melloni` of Alberto Melloni)
                     continue
                 wa, wb = na.words[i], nb.words[i]
                 if SequenceMatcher(None, wa, wb).ratio() >= NEAR_SPELLING:
@@ -1303,6 +1326,12 @@ def _only_differing_word(slip: list[str], known: list[str]) -> str | None:
 
 def _silver_knows(word: str) -> bool:
     return any(_silver_word_share(word, label) for label in TYPE_ORDER)
+
+
+def _named_apart(a: str, b: str, union, full_names: dict[str, set[str]]) -> bool:
+    """Whether two names already belong to two groups that each hold a person's full name."""
+    ra, rb = union.find(a), union.find(b)
+    return ra != rb and bool(full_names.get(ra)) and bool(full_names.get(rb))
 
 
 def _doubled_letter_apart(a: str, b: str) -> bool:

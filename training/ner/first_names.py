@@ -3,8 +3,10 @@ model read as a place: "Silvia Romano").
 
 A word is a first name when the gold and silver NER data (KIND's three train sets, WikiNEuRal
 it and en val) open a person's name of two words or more with it at least MIN_COUNT times and
-at least MIN_SHARE of all the times they write it, and it is no function word of either
-language ("el" of "El Salvador"). Deterministic; writes src/rassegna/models/first_names.json.
+at least MIN_SHARE of all the times they write it; when it has three letters or more, is never
+written in lower case ("doc", "guru"), opens other names under MAX_OTHER_SHARE of those times
+("Abu Dhabi", "Chad") and is no stop word of either language. Deterministic; writes
+src/rassegna/models/first_names.json.
 
     .venv/bin/python training/ner/first_names.py ../shared/data
 """
@@ -18,6 +20,7 @@ from pathlib import Path
 
 MIN_COUNT = 2
 MIN_SHARE = 0.5
+MAX_OTHER_SHARE = 0.2  # opens places', organisations' or works' names at most this often
 OUT = Path(__file__).resolve().parents[2] / "src" / "rassegna" / "models" / "first_names.json"
 
 
@@ -41,16 +44,23 @@ def first_names(files: list[Path]) -> list[str]:
     from spacy.lang.it.stop_words import STOP_WORDS as ITALIAN
 
     opening: Counter = Counter()
+    other_openings: Counter = Counter()  # "Abu Dhabi", "Chad", "El Paso": places' first words
     written: Counter = Counter()
+    lower: Counter = Counter()  # "doc", "guru", "gnocchi": common words, written in lower case
     for path in files:
         for sentence in read_tagged(path):
             for i, (word, tag) in enumerate(sentence):
+                if word.islower():
+                    lower[word] += 1
                 word = word.lower()
                 written[word] += 1
                 if tag == "B-PER" and i + 1 < len(sentence) and sentence[i + 1][1] == "I-PER":
                     opening[word] += 1
+                elif tag in ("B-LOC", "B-ORG", "B-MISC"):
+                    other_openings[word] += 1
     return sorted(w for w, n in opening.items()
-                  if n >= MIN_COUNT and n >= MIN_SHARE * written[w] and w.isalpha()
+                  if n >= MIN_COUNT and n >= MIN_SHARE * written[w] and w.isalpha() and len(w) >= 3
+                  and not lower[w] and other_openings[w] < MAX_OTHER_SHARE * n
                   and w not in ITALIAN and w not in ENGLISH)
 
 

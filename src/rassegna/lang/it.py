@@ -88,8 +88,8 @@ ORGANISATION_KIND_NOUNS = frozenset({
     "ospedale", "portale", "piattaforma", "emittente", "canale", "rivista", "gruppo",
     "movimento", "compagnia", "multinazionale", "catena", "marchio", "organizzazione",
     "istituto", "fact-checking", "magazine", "settimanale", "network", "startup", "banca",
-    "ente", "tabloid", "app", "supermercato", "supermercati", "marchi", "logo", "brand",
-    "insegna"})
+    "ente", "tabloid", "app", "supermercato", "supermercati", "marchi", "logo"})
+# (not "brand": "il brand Chiara Ferragni" is hers; not "insegna": "come insegna Mattarella")
 # "i colleghi di X", "la redazione di X": the outlet X
 ORGANISATION_MEMBER_NOUNS = frozenset({"colleghi", "colleghe", "redazione", "redattori"})
 # Nouns that head an organisation's full name, its first word in Italian ("Istituto superiore di
