@@ -78,6 +78,8 @@ def test_intervals_from_qualifiers():
     assert interval({**q, "qualifier": "up_to"}) == (0, 10000)
     assert interval({**q, "qualifier": "more_than"})[0] == 10000
     assert interval({**q, "qualifier": "range", "low": 10000, "high": 12000}) == (10000, 12000)
+    # written high to low ("47.1 percent to 41.7 percent"), a range still runs low to high
+    assert interval({**q, "qualifier": "range", "low": 47.1, "high": 41.7}) == (41.7, 47.1)
     assert is_vague({"qualifier": "range", "low": 1e6, "high": 1e7, "text": "milioni", "value": 1e6})
     assert not is_vague({"qualifier": "range", "low": 10, "high": 100, "text": "tra 10 e 100", "value": 10})
 
@@ -247,3 +249,12 @@ def test_a_shared_family_alone_does_not_join_two_counted_things_but_people_count
     d = dossier_of(["Sono arrivati 2 milioni di dosi di vaccino Pfizer in Italia, ha detto il commissario Figliuolo.",
                     "Sono arrivati 2,5 milioni di vaccini Pfizer in Italia, ha detto il commissario Figliuolo."], "it")
     assert claim_with(d, 2500000)["values"] == [2000000, 2500000]
+
+
+def test_two_values_side_by_side_count_two_things_and_make_no_conflict():
+    # a poll's two candidates in one sentence: 46 and 42, then 51 and 49, are no disagreement
+    d = dossier_of(["In the new national poll, Clinton beats Trump by 46 percent to 42 percent among likely voters, the poll found.",
+                    "In the new national poll, Clinton leads Trump by 51 percent to 49 percent among likely voters, the poll found."],
+                   "en")
+    claim = claim_with(d, 46)
+    assert claim["values"] == [42, 46, 49, 51] and claim["conflict"] is False

@@ -82,7 +82,8 @@ def find_claims(dossier) -> list[dict]:
                 families.update({t: w for t, w in contexts[i].items() if t.startswith("family:")})
             dominant = max(families, key=lambda f: (families[f], f)) if families else None
             label_from = [quantities[i] for i in group if heads[i] == dominant] or members
-            claims.append(_claim(story, members, independent, label_from, named))
+            claims.append(_claim(story, members, independent, label_from, named,
+                                 _side_by_side(members, docs)))
     for number, claim in enumerate(claims, start=1):
         claim["id"] = f"c{number}"
     return claims
@@ -239,7 +240,8 @@ def interval(q: dict) -> tuple[float, float]:
     v = float(q["value"] or 0)
     kind = q["qualifier"]
     if kind == "range" and q["low"] is not None and q["high"] is not None:
-        return float(q["low"]), float(q["high"])
+        # a range may be written high to low ("47.1 percent to 41.7 percent")
+        return tuple(sorted((float(q["low"]), float(q["high"]))))
     if kind == "approx":
         return v * (1 - APPROX_TOLERANCE), v * (1 + APPROX_TOLERANCE)
     if kind in ("more_than", "at_least"):
@@ -264,13 +266,38 @@ def is_vague(q: dict) -> bool:
         q["low"] is not None and q["high"] == q["low"] * 10
 
 
+def _side_by_side(members: list[dict], docs: dict) -> set[str]:
+    """Ids of the figures that share a sentence with another figure of the claim whose values
+    they exclude ("Clinton beats Trump by 46 percent to 42 percent", "306 voti contro i 232",
+    "da 315 a 200"): side by side, two values count two things (candidates, before and after),
+    so neither says what another source's figure should have been."""
+    found: set[str] = set()
+    by_sentence: dict[tuple[str, int], list[dict]] = defaultdict(list)
+    for q in members:
+        doc = docs[q["doc"]]
+        sentence = next((s.start for s in doc.sentences if s.start <= q["start"] < s.end), -1)
+        by_sentence[(q["doc"], sentence)].append(q)
+    for figures in by_sentence.values():
+        for a in figures:
+            for b in figures:
+                (la, ha), (lb, hb) = interval(a), interval(b)
+                if a is not b and (la > hb or lb > ha):
+                    found.add(a["id"])
+    return found
+
+
 def _claim(story: str, members: list[dict], independent: dict[str, str], label_from: list[dict],
-           named: dict[str, Counter]) -> dict:
+           named: dict[str, Counter], side_by_side: set[str] = frozenset()) -> dict:
     """The claim record; its label is the commonest concept among the figures that count
-    what the claim's contexts mostly speak of ("morti e feriti", not "soldati russi")."""
+    what the claim's contexts mostly speak of ("morti e feriti", not "soldati russi"). A source
+    whose figures are all given side by side (`_side_by_side`) makes no conflict."""
     members = sorted(members, key=lambda q: (q["doc"], q["start"]))
-    conflict = _sources_disagree([(_source_of(q), interval(q), q["doc"]) for q in members if not is_vague(q)],
-                                 named)
+    precise = [q for q in members if not is_vague(q)]
+    # a source that gives figures only side by side takes no part; one that also gives a
+    # figure alone covers all of its figures, as any source does
+    alone = {_source_of(q) for q in precise if q["id"] not in side_by_side}
+    conflict = _sources_disagree([(_source_of(q), interval(q), q["doc"]) for q in precise
+                                  if _source_of(q) in alone], named)
     stated = [q for q in members if not is_vague(q)] or members
     points = sorted({float(v) for q in stated
                      for v in (q["value"], q["high"] if q["qualifier"] == "range" else None) if v is not None})
