@@ -217,7 +217,7 @@ def _family(word: str) -> str | None:
 def _context(doc: Document, q: dict) -> dict[str, float]:
     """Stems of the concept (counted twice) and of the words around the number in its
     sentence; a word of a counted family also counts as its family."""
-    sentence = next((s for s in doc.sentences if s.start <= q["start"] < s.end), None)
+    sentence = doc.sentence_at(q["start"])
     lo, hi = (sentence.start, sentence.end) if sentence else (0, len(doc.text))
     before = _WORD.findall(doc.text[lo:q["start"]])[-CONTEXT_WORDS:]
     after = _WORD.findall(doc.text[q["end"]:hi])[:CONTEXT_WORDS]
@@ -272,17 +272,13 @@ def _side_by_side(members: list[dict], docs: dict) -> set[str]:
     "da 315 a 200"): side by side, two values count two things (candidates, before and after),
     so neither says what another source's figure should have been."""
     found: set[str] = set()
-    by_sentence: dict[tuple[str, int], list[dict]] = defaultdict(list)
+    by_sentence: dict[tuple[str, object], list[tuple[dict, tuple[float, float]]]] = defaultdict(list)
     for q in members:
-        doc = docs[q["doc"]]
-        sentence = next((s.start for s in doc.sentences if s.start <= q["start"] < s.end), -1)
-        by_sentence[(q["doc"], sentence)].append(q)
+        by_sentence[(q["doc"], docs[q["doc"]].sentence_at(q["start"]))].append((q, interval(q)))
     for figures in by_sentence.values():
-        for a in figures:
-            for b in figures:
-                (la, ha), (lb, hb) = interval(a), interval(b)
-                if a is not b and (la > hb or lb > ha):
-                    found.add(a["id"])
+        for a, (la, ha) in figures:
+            if any(la > hb or lb > ha for b, (lb, hb) in figures if b is not a):
+                found.add(a["id"])
     return found
 
 
@@ -298,7 +294,7 @@ def _claim(story: str, members: list[dict], independent: dict[str, str], label_f
     alone = {_source_of(q) for q in precise if q["id"] not in side_by_side}
     conflict = _sources_disagree([(_source_of(q), interval(q), q["doc"]) for q in precise
                                   if _source_of(q) in alone], named)
-    stated = [q for q in members if not is_vague(q)] or members
+    stated = precise or members
     points = sorted({float(v) for q in stated
                      for v in (q["value"], q["high"] if q["qualifier"] == "range" else None) if v is not None})
     same = len(points) == 1

@@ -94,7 +94,7 @@ def _claimed_by(doc: Document, q, speakers: list[tuple]) -> dict | None:
         pieces = a.spans or [(a.content.start, a.content.end)]
         if any(s <= q.start and q.end <= e for s, e in pieces):
             return item
-    sentence = next((s for s in doc.sentences if s.start <= q.start < s.end), None)
+    sentence = doc.sentence_at(q.start)
     if sentence is None:
         return None
     for a, item in speakers:
@@ -193,7 +193,7 @@ def _sides(claim: dict, quantities: dict[str, dict]) -> list[list[str]]:
 
 
 def _sentence_of(doc: Document, offset: int) -> tuple[str, int] | None:
-    s = next((s for s in doc.sentences if s.start <= offset < s.end), None)
+    s = doc.sentence_at(offset)
     return (doc.id, s.start) if s else None
 
 

@@ -139,6 +139,10 @@ class Document:
     timexes: list[Timex] = field(default_factory=list)
     story: str | None = None
 
+    def sentence_at(self, offset: int) -> Span | None:
+        """The sentence that holds the character at `offset`, if any."""
+        return next((s for s in self.sentences if s.start <= offset < s.end), None)
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
