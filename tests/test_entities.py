@@ -778,12 +778,12 @@ def test_a_surname_before_its_documents_bearer_is_left_to_the_corpus():
                                EntityMention(55, 60, "PER", "Obama")]),
             Document(id="f", source="f", text="Obama spoke. Barack Obama left.",
                      entities=[EntityMention(0, 5, "PER", "Obama"), EntityMention(13, 25, "PER", "Barack Obama")])]
-    from rassegna.entities import _surname_bearers, _surnames_in_document
+    from rassegna.entities import _full_person_names, _surname_bearers, _surnames_in_document
 
     # Michelle's name is first written at 31: the surname is hers only after it (where Barack,
     # written in full nine times, does not dominate her five to one: here he does)
-    assert _surnames_in_document(docs[1], {"obama": Counter({"michelle obama": 2})}) == {"obama": ("michelle obama", 31)}
-    assert _surnames_in_document(docs[1], _surname_bearers(docs)) == {}
+    assert _surnames_in_document(_full_person_names(docs[1]), {"obama": Counter({"michelle obama": 2})}) == {"obama": ("michelle obama", 31)}
+    assert _surnames_in_document(_full_person_names(docs[1]), _surname_bearers([_full_person_names(d) for d in docs])) == {}
     found = {e["name"]: len(e["mentions"]) for e in canonical_entities(docs)}
     assert found == {"Barack Obama": 12, "Michelle Obama": 1}
     # "Scott" before "Keith Lamont Scott" in its only document joins him there all the same

@@ -186,13 +186,9 @@ def _head(q: dict, lang: str | None) -> str | None:
         head = words[-1]
     else:
         head = words[0]
-    if head in _ANYONE:
+    if head in it.PEOPLE_AT_LARGE or head in en.PEOPLE_AT_LARGE:
         return None  # "30,000 people" and "40,000 residents" may count the same crowd
     return _family(head) or _word_stem(head)
-
-
-# nouns for people at large, which count whatever the sentence says they are
-_ANYONE = frozenset({"people", "persons", "individuals", "persone", "individui"})
 
 
 def _word_stem(word: str) -> str | None:

@@ -35,7 +35,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from rassegna.lang import en, it, name_initials
-from rassegna.model import Document
+from rassegna.model import Document, EntityMention
 
 # How alike two words must be to be one spelling (difflib ratio), and how long at least.
 NEAR_SPELLING = 0.85
@@ -56,6 +56,8 @@ def name_key(text: str) -> str:
 
 _MODIFIER_SUFFIX = re.compile(r"[-‐‑](?:" + "|".join(sorted(en.COMPOUND_MODIFIERS)) + r")$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s$")
+# particles inside people's and organisations' names ("von der", "di", "of")
+_NAME_FUNCTION_WORDS = it.NAME_FUNCTION_WORDS | en.NAME_FUNCTION_WORDS
 
 
 @lru_cache(maxsize=65536)  # a corpus writes the same names over and over; keys are asked for again
@@ -299,7 +301,7 @@ def acronym_definition_spans(text: str) -> list[tuple[tuple[int, int], tuple[int
     them, with only its first letter capital and three letters or more ("Istituto superiore di
     sanità (Iss)")."""
     out = []
-    function_words = it.NAME_FUNCTION_WORDS | en.NAME_FUNCTION_WORDS
+    function_words = _NAME_FUNCTION_WORDS
     for m in _DEFINITION.finditer(text):
         short = m.group("short").replace(".", "")
         # two capitalised letters after a town are its province ("Piombino Dese (Pd)")
@@ -397,10 +399,11 @@ def canonical_entities(documents: list[Document]) -> list[dict]:
     """The corpus's entities, most mentioned first: id, name, type, aliases, mentions."""
     names: dict[str, _Name] = {}
     by_doc: dict[str, list[str]] = defaultdict(list)
-    bearers = _surname_bearers(documents)
-    for doc in documents:
+    full_names = [_full_person_names(doc) for doc in documents]
+    bearers = _surname_bearers(full_names)
+    for doc, in_document in zip(documents, full_names):
         headed = _headed_names(doc)
-        surnamed = _surnames_in_document(doc, bearers)
+        surnamed = _surnames_in_document(in_document, bearers)
         for m in doc.entities:
             key = entity_key(m.text)
             if not key:
@@ -478,38 +481,45 @@ def canonical_entities(documents: list[Document]) -> list[dict]:
 SURNAME_DOMINANCE = 5
 
 
-def _full_person_names(doc: Document):
+def _written_in_capitals(surface: str) -> bool:
+    """A person's name is written in capitals word by word ("Mark Rutte", "Yoon Suk-yeol"),
+    its particles aside ("Ursula von der Leyen")."""
+    return all(w[:1].isupper() or w.lower() in _NAME_FUNCTION_WORDS for w in surface.split())
+
+
+def _full_person_names(doc: Document) -> list[tuple[str, EntityMention]]:
     """(key, mention) of the document's mentions read as people's full names, written in
     capitals word by word and ending with no company's word."""
+    found = []
     for m in doc.entities:
         if m.type != "PER":
             continue
         key = entity_key(m.text)
         words = key.split()
-        if len(words) > 1 and words[-1] not in _NO_PERSON_LAST_WORDS and all(
-                w[:1].isupper() or w.lower() in it.NAME_FUNCTION_WORDS | en.NAME_FUNCTION_WORDS
-                for w in m.text.split()):
-            yield key, m
+        if len(words) > 1 and words[-1] not in _NO_PERSON_LAST_WORDS and _written_in_capitals(m.text):
+            found.append((key, m))
+    return found
 
 
-def _surname_bearers(documents: list[Document]) -> dict[str, Counter]:
-    """{surname: Counter of the full names ending with it} over the corpus's mentions."""
+def _surname_bearers(full_names: list[list[tuple[str, EntityMention]]]) -> dict[str, Counter]:
+    """{surname: Counter of the full names ending with it} over the documents' full names."""
     bearers: dict[str, Counter] = defaultdict(Counter)
-    for doc in documents:
-        for key, _ in _full_person_names(doc):
+    for in_document in full_names:
+        for key, _ in in_document:
             bearers[key.split()[-1]][key] += 1
     return bearers
 
 
-def _surnames_in_document(doc: Document, bearers: dict[str, Counter]) -> dict[str, tuple[str, int]]:
-    """{surname: (full name, where it is first written)} for the surnames that exactly one full
-    name of `doc` ends with: after that name, the surname alone is its bearer there ("Scott"
+def _surnames_in_document(full_names: list[tuple[str, EntityMention]],
+                          bearers: dict[str, Counter]) -> dict[str, tuple[str, int]]:
+    """{surname: (full name, where it is first written)} for the surnames that exactly one of a
+    document's full names (`_full_person_names`) ends with: after that name, the surname alone is its bearer there ("Scott"
     of "Keith Lamont Scott" in one article, of "Bobby Scott" in another), unless another
     bearer dominates the corpus (`SURNAME_DOMINANCE`). Within the document only, as a reader
     resolves it. Before the full name the surname is someone the reader already knows
     ("President Obama … his wife, Michelle Obama"), left to the corpus-wide join."""
     found: dict[str, dict[str, int]] = defaultdict(dict)
-    for key, m in _full_person_names(doc):
+    for key, m in full_names:
         found[key.split()[-1]].setdefault(key, m.start)
     out = {}
     for surname, fulls in found.items():
@@ -569,13 +579,15 @@ def _kinds_by_members(doc: Document) -> dict[str, set[str]]:
     for m in doc.entities:
         if m.type != "ORG":
             continue
+        key = entity_key(m.text)
+        if not key:
+            continue
         before = _MEMBER_BEFORE.search(doc.text, max(0, m.start - 40), m.start)
         after = _MEMBER_AFTER.match(doc.text[m.end:m.end + 40])
         for found in (before, after):
             member = found and next((g for g in found.groups() if g), None)
             kind = member and _KIND_OF_MEMBER.get(member.lower())
-            key = entity_key(m.text)
-            if kind and key:
+            if kind:
                 kinds[kind].add(key)
     return kinds
 
@@ -707,12 +719,6 @@ def first_names() -> frozenset[str]:
     return frozenset(json.loads(path.read_text(encoding="utf-8"))) if path.is_file() else frozenset()
 
 
-# Last words of places named after people ("George Street", "Alice Springs"; "Piazza" comes
-# first in Italian)
-_PLACE_LAST_WORDS = frozenset({
-    "street", "avenue", "road", "square", "park", "bridge", "airport", "station", "county", "city",
-    "island", "lake", "river", "hall", "bay", "town", "beach", "falls", "valley", "springs",
-    "harbor", "harbour", "place", "basin", "hill", "stadium", "theatre", "theater"})
 # a last word the silver data reads as a place's at least this share of its typings ends a
 # place's name ("Vittorio Veneto", "Martina Franca")
 PLACE_WORD_SHARE = 0.8
@@ -725,7 +731,7 @@ def _named_like_a_person(name: _Name) -> bool:
     written = name.surface.split()
     return (2 <= len(name.words) <= 3 and len(written) == len(name.words) and name.types["PER"] > 0
             and all(w[:1].isupper() for w in written) and len(name.words[0]) >= 3
-            and name.words[0] in first_names() and name.words[-1] not in _PLACE_LAST_WORDS
+            and name.words[0] in first_names() and name.words[-1] not in en.PLACE_LAST_WORDS
             and _silver_word_share(name.words[-1], "LOC") < PLACE_WORD_SHARE
             and not country_of(name.surface))
 
@@ -911,8 +917,8 @@ def _read_company_names(names, union) -> set[str]:
         if len(company.words) > 1 and company.words[-1] in _COMPANY_WORDS and company.type in ("PER", "ORG"):
             by_first[company.words[0]].append(company)
     # (document, first word) of the people named in full: "Walter" beside "Walter Mondale"
-    first_names = {(d, n.words[0]) for n in names.values() if n.type == "PER" and len(n.words) > 1
-                   and n.words[-1] not in _NO_PERSON_LAST_WORDS for d in n.docs}
+    named_by_first = {(d, n.words[0]) for n in names.values() if n.type == "PER" and len(n.words) > 1
+                      and n.words[-1] not in _NO_PERSON_LAST_WORDS for d in n.docs}
     joined = set()
     for first, companies in sorted(by_first.items()):
         base = names.get(first)
@@ -926,7 +932,7 @@ def _read_company_names(names, union) -> set[str]:
         place_share = _silver_word_share(base.key, "LOC")
         if _person_word_share(base.key) + place_share >= COMPANY_BASE_PERSON_SHARE \
                 and (place_share >= COMPANY_BASE_PLACE_SHARE or not base.docs <= company.docs
-                     or any((d, first) in first_names for d in base.docs)):
+                     or any((d, first) in named_by_first for d in base.docs)):
             continue
         # a company named by its trade opens with any word ("General Motors", "American
         # Airlines"): that word is the company only in the company's own documents
@@ -947,8 +953,7 @@ def _join_person_parts(names, by_doc, union, companies: set[str] = frozenset()) 
     # the model took with a lower-case word ("checking Snopes", "biotecnologie BioNTech") is no
     # person's full name, and would pull an organisation's one-word name into a person
     persons = [n for n in names.values() if n.type == "PER" and len(n.words) > 1
-               and all(w[:1].isupper() or w.lower() in it.NAME_FUNCTION_WORDS | en.NAME_FUNCTION_WORDS
-                       for w in n.surface.split())]
+               and _written_in_capitals(n.surface)]
     by_edge: dict[str, set[str]] = defaultdict(set)
     for person in persons:
         by_edge[person.words[0]].add(person.key)
@@ -1100,7 +1105,7 @@ def _join_descriptors(names, union) -> None:
         words = surface.split()
         i = 0
         while i < len(words) - 1 and (words[i][:1].islower() or
-                                      name_key(words[i]) in it.NAME_FUNCTION_WORDS | en.NAME_FUNCTION_WORDS):
+                                      name_key(words[i]) in _NAME_FUNCTION_WORDS):
             i += 1
         if i == 0 or any(name_key(w) in it.AREA_PART_WORDS | en.AREA_PART_WORDS for w in words[:i]):
             continue  # "centro Italia" is a part of Italia, not another name for it
@@ -1193,7 +1198,7 @@ def _country_stems() -> dict[str, list[tuple[str, str]]]:
     read as "coreasud" and "sudcorea"), by their first four letters."""
     from itertools import permutations
 
-    function_words = it.NAME_FUNCTION_WORDS | en.NAME_FUNCTION_WORDS
+    function_words = _NAME_FUNCTION_WORDS
     stems: dict[str, list[tuple[str, str]]] = defaultdict(list)
     names, _ = country_names()
     for key, code in names.items():

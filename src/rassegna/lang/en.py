@@ -121,6 +121,17 @@ ORGANISATION_MEMBERS = {"alliance": ("allies",)}  # plural: "an ally of the Krem
 # Words after "X allies" that make "allies" a verb ("The EU allies itself with …")
 MEMBER_VERB_FOLLOWERS = frozenset({"itself", "himself", "herself", "themselves", "with", "to"})
 
+# Last words of places named after people ("George Street", "Alice Springs"; Italian puts the
+# noun first, "Piazza Garibaldi"): such a name is no person's (`entities`)
+PLACE_LAST_WORDS = frozenset({
+    "street", "avenue", "road", "square", "park", "bridge", "airport", "station", "county", "city",
+    "island", "lake", "river", "hall", "bay", "town", "beach", "falls", "valley", "springs",
+    "harbor", "harbour", "place", "basin", "hill", "stadium", "theatre", "theater"})
+
+# Nouns for people at large, which count whatever their sentence says they are: no head of
+# what a figure counts ("30,000 people" and "40,000 residents" may be one crowd; `claims`)
+PEOPLE_AT_LARGE = frozenset({"people", "persons", "individuals"})
+
 # Word families for what news counts and outlets dispute: figures counted with different
 # words ("600,000 dead and wounded", "650,000 casualties") measure one thing. Matched as word
 # prefixes on lower-case words.

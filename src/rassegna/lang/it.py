@@ -116,6 +116,10 @@ INSTITUTION_HEADS = frozenset({
 # (`entities`); the members are followed by "di" and its articled forms.
 ORGANISATION_MEMBERS = {"alleanza": ("alleati", "alleate")}  # plural: "un alleato del Cremlino" is one friend
 
+# Nouns for people at large, which count whatever their sentence says they are: no head of
+# what a figure counts ("30,000 people" and "40,000 residents" may be one crowd; `claims`)
+PEOPLE_AT_LARGE = frozenset({"persone", "individui"})
+
 # Word families for what news counts and outlets dispute: figures counted with different
 # words ("600.000 morti e feriti", "650.000 vittime", "soldati uccisi o feriti") measure one
 # thing. Matched as word prefixes on lower-case words.
