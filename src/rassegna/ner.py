@@ -226,18 +226,20 @@ def _add_country_pairs(text: str, kept: list[tuple[int, int, str]]) -> list[tupl
     del Nord", "i colloqui Usa-Cina", "U.S.-China talks"): the Italian tokenizer keeps such a
     compound one token, which the model seldom tags. Only where both sides are countries
     (`_country_pair` splits the pairs the taggers did tag), and only outside every mention."""
-    from rassegna.entities import country_of  # entities reads mentions; imported late
-
+    pairs = []
+    for m in _HYPHENATED.finditer(text):
+        left = _longest_country(text, m.start(1), m.end(1), backwards=True)
+        right = left and _longest_country(text, m.start(2), m.end(2), backwards=False)
+        if right:
+            pairs.append((left, right))
+    if not pairs:
+        return kept  # most documents: no per-character map of the mentions
     occupied = _occupied(text, kept)
     # a side may already be a mention, the taggers' or one added with the pair before it
     # ("Usa-Corea del Sud-Giappone"); then only the other side is added
     spans = {(a, b) for a, b, _ in kept}
     added: list[tuple[int, int, str]] = []
-    for m in _HYPHENATED.finditer(text):
-        left = _longest_country(text, m.start(1), m.end(1), country_of, backwards=True)
-        right = _longest_country(text, m.start(2), m.end(2), country_of, backwards=False)
-        if not (left and right):
-            continue
+    for left, right in pairs:
         if _three_letters(text[left[0]:left[1]]) and _three_letters(text[right[0]:right[1]]):
             continue  # "the Per-Can deal", "Sen-Nor": codes that need a name beside them
         new = [side for side in (left, right) if side not in spans]
@@ -254,15 +256,17 @@ def _three_letters(name: str) -> bool:
     return len(name) == 3 and name.isalpha()
 
 
-def _longest_country(text: str, start: int, end: int, country_of, backwards: bool) -> tuple[int, int] | None:
+def _longest_country(text: str, start: int, end: int, backwards: bool) -> tuple[int, int] | None:
     """The longest run of up to `_PAIR_NAME_WORDS` words that is a country's name, from the
     word at (start, end) onwards (or backwards, ending with it)."""
+    from rassegna.entities import country_of  # entities reads mentions; imported late
+
     if backwards:
-        before = [m for m in re.finditer(r"[\w.'’]+", text[max(0, start - 60):start])]
+        before = list(re.finditer(r"[\w.'’]+", text[max(0, start - 60):start]))
         starts = [start] + [max(0, start - 60) + m.start() for m in reversed(before)]
         spans = [(a, end) for a in starts[:_PAIR_NAME_WORDS]]
     else:
-        after = [m for m in re.finditer(r"[\w.'’]+", text[end:end + 60])]
+        after = list(re.finditer(r"[\w.'’]+", text[end:end + 60]))
         ends = [end] + [end + m.end() for m in after]
         spans = [(start, b) for b in ends[:_PAIR_NAME_WORDS]]
     for a, b in sorted(spans, key=lambda s: s[0] - s[1]):  # longest first
