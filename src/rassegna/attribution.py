@@ -40,6 +40,7 @@ from types import ModuleType
 from rassegna.lang import attribution_en, attribution_it
 from rassegna.lang import en as _en_words, it as _it_words, time_en as _en_time, time_it as _it_time
 from rassegna.model import Attribution, Document, Quotation, Span
+from rassegna.ner import TITLE_WORDS as PERSON_TITLES  # (not the lexicons' TITLE_WORDS, of quoted titles)
 
 _LEXICONS: dict[str, ModuleType] = {"it": attribution_it, "en": attribution_en}
 _MODEL_DIR = Path(__file__).parent / "models"
@@ -95,6 +96,7 @@ class Lexicon:
     prep: re.Pattern
     gerunds: frozenset[str]
     own: re.Pattern | None = None   # possessive cues: "a suo dire"
+    seen: re.Pattern | None = None  # what is seen, not said, after a cue (`SEEN_NOT_SAID`)
 
     def has(self, name: str, word: str) -> bool:
         return word in _lowset(self.lang, name)
@@ -133,7 +135,9 @@ def lexicon(lang: str | None) -> Lexicon:
     prep = re.compile(rf"(?<![\w'’])(?:{'|'.join(mod.PREP_CUES)})(?:(?<=['’])|(?![\w]))", re.IGNORECASE)
     own_cues = getattr(mod, "OWN_CUES", ())
     own = re.compile(rf"(?<![\w'’])(?:{'|'.join(own_cues)})(?![\w])", re.IGNORECASE) if own_cues else None
-    return Lexicon(code, mod, verb, prep, frozenset(mod.GERUNDS), own)
+    seen_words = getattr(mod, "SEEN_NOT_SAID", None)
+    seen = re.compile(seen_words, re.IGNORECASE) if seen_words else None
+    return Lexicon(code, mod, verb, prep, frozenset(mod.GERUNDS), own, seen)
 
 
 # ---------------------------------------------------------------- quotations
@@ -798,8 +802,7 @@ def _cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
         word = m.group().split()[0].lower()
         if m.group().lower().split()[:2] == ["a", "quanto"] and _a_governed(text, start, m.start(), lex.mod):
             continue  # "conduce a quanto annunciato", "contrariamente a quanto riportato"
-        seen = getattr(lex.mod, "SEEN_NOT_SAID", None)
-        if seen and "quanto" not in m.group().lower() and re.match(seen, text[m.end():end], re.IGNORECASE):
+        if lex.seen and "quanto" not in m.group().lower() and lex.seen.match(text, m.end(), end):
             continue  # "stando a quanto mostrato nella foto": what is seen, not what anyone said
         if word == "secondo" and lex.mod.PREP_CUE_BLOCKERS:
             prev = re.findall(r"[\w'’]+", text[max(start, m.start() - 20):m.start()].lower())
@@ -809,7 +812,7 @@ def _cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
             if not nxt or nxt.group(1).lower() in {"me", "te", "noi", "voi", "posto", "tempo",
                                                     "turno", "giorno", "mandato", "round"}:
                 continue
-            if re.match(r"\s*(?:il\s+|l['’]\s*)?(?:articolo|art\.|comma)\s*\d", text[m.end():end], re.IGNORECASE):
+            if _LAW_NUMBER.match(text, m.end(), end):
                 continue  # "secondo l'articolo 78 della Costituzione": a law says it, no one speaks
         out.append(Cue(m.start(), m.end(), "prep", m.group()))
     for m in lex.verb.finditer(text, start, end):
@@ -824,6 +827,10 @@ def _cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
         out.append(Cue(m.start(), m.end(), kind, m.group()))
     out.sort(key=lambda c: c.start)
     return out
+
+
+# "secondo l'articolo 78 della Costituzione", "secondo il comma 3": a law says it
+_LAW_NUMBER = re.compile(r"\s*(?:il\s+|l['’]\s*)?(?:articolo|art\.|comma)\s*\d", re.IGNORECASE)
 
 
 def _a_governed(text: str, start: int, at: int, mod) -> bool:
@@ -1107,7 +1114,7 @@ def _sentence_like_quote(text: str, q: Quote, sentences, inner: str) -> bool:
 
 
 _DASH = re.compile(r"\s[–—-]\s")
-_RELATIVE_WORDS = frozenset({"che", "cui", "quale", "quali", "who", "which", "that"})
+_RELATIVE_WORDS_IT = frozenset(attribution_it.RELATIVE_SUBJECTS + attribution_it.RELATIVE_PREP_OBJECTS)
 
 
 def _cue_inside(text, q, toks_all, lex):
@@ -1128,7 +1135,7 @@ def _cue_inside(text, q, toks_all, lex):
             found = _attached_cue_after(text, seg, lex)
             # ("– un film che denuncia il Nuovo Ordine Mondiale –": a relative clause, no speaker)
             if found is not None and found[1] is not None and \
-                    text[found[1][0]:found[1][1]].split()[-1].lower() not in _RELATIVE_WORDS:
+                    text[found[1][0]:found[1][1]].split()[-1].lower() not in _RELATIVE_WORDS_IT:
                 return (*found, (first.start(), second.end()))
         first = second
     return None
@@ -1525,13 +1532,7 @@ _INFINITIVE = re.compile(r"[^\W\d_]{2,}(?:are|ere|ire|rre)(?:lo|la|li|le|ne|si|c
                          r"|aver|esser|voler|poter|dover|saper|far|dir", re.IGNORECASE)
 
 
-def _apposition_heads() -> frozenset[str]:
-    from rassegna.ner import TITLE_WORDS
-
-    return TITLE_WORDS | frozenset(attribution_it.APPOSITION_HEADS)
-
-
-_APPOSITION_HEADS = _apposition_heads()
+_APPOSITION_HEADS = PERSON_TITLES | frozenset(attribution_it.APPOSITION_HEADS)
 
 
 def _apposition_after(toks: list[Tok], nxt: int, mod) -> tuple[int, bool] | None:
@@ -1560,7 +1561,7 @@ def _apposition_after(toks: list[Tok], nxt: int, mod) -> tuple[int, bool] | None
                and (second.low in mod.DETERMINERS or second.low in ("questo", "ciò")
                     or re.match(r"(?:l|un|quest)['’]", second.low) is not None)
                and not toks[nxt + 2].text[:1].isdigit())  # ("pubblicato il 15 maggio": a description)
-    adjunct = adjunct or first.low == "tra" and (second.low in _MONTHS or second.low.startswith(("l'altro", "l’altro"))
+    adjunct = adjunct or first.low == "tra" and (second.low in _MONTHS  # (the tokenizer splits "l'altro")
                                                  or second.low in ("l'", "l’") and toks[nxt + 2].low == "altro")
     if not (examples or description or adjunct):
         return None
@@ -1578,7 +1579,7 @@ def _adjunct_end(toks: list[Tok], comma: int, mod) -> int | None:
     """The index of the comma closing an adjunct opened by the comma at `comma` (its first
     word a preposition or "come": ", nel corso di una trasmissione,", ", come confermato a
     PolitiFact,"), when a "che" or "di" + infinitive follows it; else None."""
-    if comma + 1 >= len(toks) or toks[comma + 1].low not in set(mod.NP_STOPS) | {"come", "secondo"} \
+    if comma + 1 >= len(toks) or toks[comma + 1].low not in mod.NP_STOPS and toks[comma + 1].low not in ("come", "secondo") \
             or toks[comma + 1].low in mod.COMPLEMENTIZERS and toks[comma + 1].low != "come":
         return None
     for k in range(comma + 2, min(len(toks) - 1, comma + 26)):
@@ -1599,7 +1600,7 @@ def _only_adjuncts(between: list[Tok], mod) -> bool:
     whose noun the "di" would hang on ("evidenzia un rischio maggiore di contrarre …")."""
     if not between:
         return True
-    hearer = getattr(mod, "HEARER_PREPOSITIONS", ())
+    hearer = mod.RECIPIENT_PREPOSITIONS
     if between[0].low in hearer:
         return len(between) <= 4
     return all(t.low in mod.TIME_WORDS or t.low.endswith("mente") for t in between)

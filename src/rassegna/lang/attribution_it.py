@@ -70,9 +70,6 @@ _WHERE = (r"(?:in|nel|nella|nello|nei|negli|nelle|nell['’]|su|sul|sulla|sullo|
           # … and not when an agent follows before the comma: "nei giorni scorsi da Repubblica",
           # "su Facebook dal ministro" (the agent is the source)
           r"(?![^,.;:«»“”\n]*\sd(?:a|al|alla|allo|ai|agli|alle|all['’])\s*[A-ZÀ-Ýa-zà-ÿ])")
-_QUANTO_VERBS = (
-    rf"(?:(?:(?:ha|hanno|è|sono)\s+)?{_QUANTO_PARTICIPLES}|{_QUANTO_FINITE})(?:\s+{_AGENT})?"
-)
 _QUANTO_READ = (
     rf"(?:(?:(?:ha|hanno|è|sono)\s+)?{_QUANTO_PARTICIPLES}|{_QUANTO_FINITE})(?:\s+(?:{_AGENT}|{_WHERE}))?"
 )
@@ -161,8 +158,6 @@ NOUN_INFINITIVES = frozenset({"potere", "poteri", "piacere", "dovere", "doveri",
                               "affare", "altare", "collare", "esemplare", "lunare", "solare"})
 # "ha dichiarato di non conoscere nessuno": "di" and an infinitive open the reported clause too
 INFINITIVE_COMPLEMENTIZERS = ("di",)
-# ... or past the hearer ("ha detto ai giornalisti di …")
-HEARER_PREPOSITIONS = ("a", "ad", "al", "alla", "allo", "ai", "agli", "alle", "all'", "all’")
 DETERMINERS = ("il", "lo", "la", "i", "gli", "le", "l'", "l’", "un", "uno", "una", "un'", "un’",
                "questo", "questa", "quel", "quella", "alcuni", "alcune", "due", "tre", "diversi")
 # Prepositions that continue a noun phrase ("il ministro degli Esteri", "un funzionario dell'agenzia").
@@ -244,8 +239,9 @@ PERSON_PRONOUNS = ("lui", "lei", "egli", "ella", "quest'ultimo", "quest’ultimo
 # A relative pronoun as the source stands for the phrase before it ("il ministro, il quale ha
 # detto"); lower case only.
 RELATIVE_PRONOUNS = ("che", "il quale", "la quale", "i quali", "le quali", "cui")
-# Recipients skipped between a cue and its content ("ha detto ai giornalisti che").
-RECIPIENT_PREPOSITIONS = ("a", "ai", "agli", "alla", "alle", "al", "all'", "all’")
+# Recipients between a cue and its content ("ha detto ai giornalisti che", "ha detto ai
+# giornalisti di …": a "di" clause may follow past the hearer; `attribution`)
+RECIPIENT_PREPOSITIONS = ("a", "ad", "ai", "agli", "alla", "allo", "alle", "al", "all'", "all’")
 # Words that, before a short quotation, mark it as a name or title rather than speech.
 NAMING_WORDS = ("chiamato", "chiamata", "chiama", "denominato", "denominata", "intitolato",
                 "intitolata", "detto", "detta", "cosiddetto", "cosiddetta", "definito", "definita",
