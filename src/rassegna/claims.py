@@ -71,7 +71,8 @@ def find_claims(dossier) -> list[dict]:
     claims: list[dict] = []
     for story in sorted(by_story, key=_story_order):
         quantities = by_story[story]
-        contexts = [_context(docs[q["doc"]], q) for q in quantities]
+        sentences = {q["id"]: docs[q["doc"]].sentence_at(q["start"]) for q in quantities}
+        contexts = [_context(docs[q["doc"]], q, sentences[q["id"]]) for q in quantities]
         heads = [_head(q, docs[q["doc"]].language) for q in quantities]
         for group in _groups(quantities, contexts, heads):
             members = [quantities[i] for i in group]
@@ -83,7 +84,7 @@ def find_claims(dossier) -> list[dict]:
             dominant = max(families, key=lambda f: (families[f], f)) if families else None
             label_from = [quantities[i] for i in group if heads[i] == dominant] or members
             claims.append(_claim(story, members, independent, label_from, named,
-                                 _side_by_side(members, docs)))
+                                 _side_by_side(members, sentences)))
     for number, claim in enumerate(claims, start=1):
         claim["id"] = f"c{number}"
     return claims
@@ -210,10 +211,10 @@ def _family(word: str) -> str | None:
     return None
 
 
-def _context(doc: Document, q: dict) -> dict[str, float]:
+def _context(doc: Document, q: dict, sentence) -> dict[str, float]:
     """Stems of the concept (counted twice) and of the words around the number in its
-    sentence; a word of a counted family also counts as its family."""
-    sentence = doc.sentence_at(q["start"])
+    sentence (the `Span` that holds it, if any); a word of a counted family also counts as its
+    family."""
     lo, hi = (sentence.start, sentence.end) if sentence else (0, len(doc.text))
     before = _WORD.findall(doc.text[lo:q["start"]])[-CONTEXT_WORDS:]
     after = _WORD.findall(doc.text[q["end"]:hi])[:CONTEXT_WORDS]
@@ -262,15 +263,16 @@ def is_vague(q: dict) -> bool:
         q["low"] is not None and q["high"] == q["low"] * 10
 
 
-def _side_by_side(members: list[dict], docs: dict) -> set[str]:
+def _side_by_side(members: list[dict], sentences: dict) -> set[str]:
     """Ids of the figures that share a sentence with another figure of the claim whose values
     they exclude ("Clinton beats Trump by 46 percent to 42 percent", "306 voti contro i 232",
     "da 315 a 200"): side by side, two values count two things (candidates, before and after),
-    so neither says what another source's figure should have been."""
+    so neither says what another source's figure should have been. `sentences`: each figure's
+    sentence by id."""
     found: set[str] = set()
     by_sentence: dict[tuple[str, object], list[tuple[dict, tuple[float, float]]]] = defaultdict(list)
     for q in members:
-        by_sentence[(q["doc"], docs[q["doc"]].sentence_at(q["start"]))].append((q, interval(q)))
+        by_sentence[(q["doc"], sentences[q["id"]])].append((q, interval(q)))
     for figures in by_sentence.values():
         for a, (la, ha) in figures:
             if any(la > hb or lb > ha for b, (lb, hb) in figures if b is not a):
@@ -279,7 +281,7 @@ def _side_by_side(members: list[dict], docs: dict) -> set[str]:
 
 
 def _claim(story: str, members: list[dict], independent: dict[str, str], label_from: list[dict],
-           named: dict[str, Counter], side_by_side: set[str] = frozenset()) -> dict:
+           named: dict[str, Counter], side_by_side: set[str]) -> dict:
     """The claim record; its label is the commonest concept among the figures that count
     what the claim's contexts mostly speak of ("morti e feriti", not "soldati russi"). A source
     whose figures are all given side by side (`_side_by_side`) makes no conflict."""

@@ -60,25 +60,25 @@ def summarise(documents: list[Document], size: int | None = None,
     covered: set[int] = set()
     remaining = sorted(range(len(candidates)), key=lambda i: (-relevance[i], candidates[i][0].id, candidates[i][1].start))
     rank = {i: r for r, i in enumerate(remaining)}  # ties go to the more central, in O(1)
-    # each candidate's highest similarity to the sentences chosen so far (None before the
-    # first), brought up to date at each choice: recomputing it against every chosen sentence
-    # at every pick made the loop quadratic in the summary's length
-    redundancy: list[float | None] = [None] * len(candidates)
+    # each candidate's highest similarity to the sentences chosen so far (0 before the first:
+    # the weights are positive, so no cosine is below it), brought up to date at each choice:
+    # recomputing it against every chosen sentence at every pick made the loop quadratic in the
+    # summary's length
+    redundancy = [0.0] * len(candidates)
     while remaining and len(chosen) < want:
         def mmr(i: int) -> float:
             bonus = FACET_BONUS if covers[i] - covered else 0.0
-            return (MMR_LAMBDA * relevance[i] - (1 - MMR_LAMBDA) * (redundancy[i] or 0.0)
+            return (MMR_LAMBDA * relevance[i] - (1 - MMR_LAMBDA) * redundancy[i]
                     + bonus + lead[i] + support[i])
 
         best = max(remaining, key=lambda i: (mmr(i), -rank[i]))
         remaining.remove(best)
-        if redundancy[best] is not None and redundancy[best] >= DUPLICATE_SIMILARITY:
+        if redundancy[best] >= DUPLICATE_SIMILARITY:
             continue
         chosen.append(best)
         covered |= covers[best]
         for i in remaining:
-            similarity = cosine(vectors[i], vectors[best])
-            redundancy[i] = similarity if redundancy[i] is None else max(redundancy[i], similarity)
+            redundancy[i] = max(redundancy[i], cosine(vectors[i], vectors[best]))
     # Present in reading order: by document date, document, position.
     chosen.sort(key=lambda i: (candidates[i][0].published or "", candidates[i][0].id, candidates[i][1].start))
     return [{"text": s.text, "citations": [{"doc": doc.id, "start": s.start, "end": s.end}]}
