@@ -49,7 +49,7 @@ import train_tagger as TT  # noqa: E402
 from rassegna import attribution as A  # noqa: E402
 from rassegna import attribution_learned as L  # noqa: E402
 from rassegna import attribution_neural as N  # noqa: E402
-from rassegna.evaluate.attribution import METRICS, Counts, read_polnear, score_article  # noqa: E402
+from rassegna.evaluate.attribution import read_polnear, score_predictions  # noqa: E402
 from rassegna.syntax import TENSOR_WIDTH  # noqa: E402
 
 OUT = Path(A.__file__).parent / "models" / "attribution_en" / "neural.npz"
@@ -309,15 +309,13 @@ def stage2_attributions(d, tags, args_model, cue_rate, mode):
 def evaluate(docs, logps, trans, modes, args_model=None, cue_rate=None):
     res = {}
     for mode in modes:
-        counts = {m: Counts() for m in METRICS}
-        for d, lp in zip(docs, logps):
+        def predicted(d, lp, mode=mode):
             tags = N.decode_tags(lp, d["ranges"], trans)
             if mode == "s1":
-                atts = L.attributions_from_tags(d["art"].text, d["toks"], tags, d["sents"])
-            else:
-                atts = stage2_attributions(d, tags, args_model, cue_rate, mode)
-            score_article(d["art"].text, d["art"].gold, atts, counts)
-        res[mode] = {m: counts[m].scores() for m in METRICS}
+                return L.attributions_from_tags(d["art"].text, d["toks"], tags, d["sents"])
+            return stage2_attributions(d, tags, args_model, cue_rate, mode)
+
+        res[mode] = score_predictions((d["art"].text, d["art"].gold, predicted(d, lp)) for d, lp in zip(docs, logps))
     return res
 
 

@@ -32,7 +32,7 @@ import numpy as np
 
 from rassegna import attribution as A
 from rassegna import attribution_learned as L
-from rassegna.evaluate.attribution import METRICS, Counts, read_polnear, score_article
+from rassegna.evaluate.attribution import METRICS, read_polnear, score_predictions
 from rassegna.sentences import split_sentences
 
 OUT = Path(A.__file__).parent / "models" / "attribution_en" / "tagger.npz"
@@ -117,15 +117,13 @@ def emissions(W, ids, offs):
 
 
 def decode_docs(docs, W, trans):
-    tagger_trans = trans
-    counts = {m: Counts() for m in METRICS}
-    for d in docs:
+    def predicted(d):
         tags = []
         for ids, offs, _, _ in d["paras"]:
-            tags += L.viterbi(emissions(W, ids, offs), tagger_trans)
-        atts = L.attributions_from_tags(d["art"].text, d["toks"], tags, d["sents"])
-        score_article(d["art"].text, d["art"].gold, atts, counts)
-    return {m: counts[m].scores() for m in METRICS}
+            tags += L.viterbi(emissions(W, ids, offs), trans)
+        return L.attributions_from_tags(d["art"].text, d["toks"], tags, d["sents"])
+
+    return score_predictions((d["art"].text, d["art"].gold, predicted(d)) for d in docs)
 
 
 def train(docs, sel_docs, F, epochs, log, seed=13):

@@ -15,7 +15,6 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
 
 from rassegna import attribution_neural as N
 from rassegna.attribution import lexicon
@@ -60,7 +59,7 @@ def main(argv=None):
     members = [N.load_neural(p, "en") for p in args.models]
     articles = scored_articles(args.data, members)
     for k in range(1, len(members) + 1):
-        trans = np.mean([m.trans for m in members[:k]], axis=0).astype(np.float32)   # as NeuralEnsemble averages them
+        trans = N.NeuralEnsemble(members[:k]).trans  # (which also refuses CRF and softmax members mixed)
         for bias in args.bias:
             def decode(scores, ranges, k=k, bias=bias, trans=trans):
                 emit = sum(scores[:k]) / k
