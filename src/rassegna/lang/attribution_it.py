@@ -3,6 +3,8 @@
 Lower-case forms; multiword entries are matched with any whitespace between words.
 """
 
+from rassegna.lang.it import MONTHS
+
 # Finite forms (present, past, conditional) that are cues on their own.
 FINITE_VERBS = (
     "dice", "dicono", "diceva", "disse", "afferma", "affermano", "affermava", "affermò",
@@ -58,18 +60,20 @@ _QUANTO_FINITE = (
     r"evidenziano)")
 # (not "testimonia": "come testimonia il giubbotto arancione" is evidence, not speech)
 _AGENT = r"d(?:a|al|alla|allo|ai|agli|alle|all['’])"
+# Prepositions of place, before a text or a page ("si legge nel comunicato", "riportato su Facebook").
+LOCATIVE_PREPOSITIONS = ("in", "nel", "nella", "nello", "nei", "negli", "nelle", "nell'", "nell’", "su",
+                         "sul", "sulla", "sullo", "sui", "sugli", "sulle", "sull'", "sull’")
 # after "come", what a rule or a plan provides ("come previsto dal decreto") is not a statement
 _COME_PARTICIPLES = _QUANTO_PARTICIPLES.replace("stabilito|previsto|", "")
 # or where it was read: "stando a quanto riportato nell'articolo, …" (the article is the source);
 # not a date ("secondo quanto riportato nel maggio 2009 dal Telegraph": the agent follows) nor
 # "nel corso di"
-_WHERE = (r"(?:in|nel|nella|nello|nei|negli|nelle|nell['’]|su|sul|sulla|sullo|sui|sugli|sulle|sull['’])"
-          r"(?!\s*(?:\d|corso\b|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|"
-          r"ottobre|novembre|dicembre|giorni|giorno|giornata|ore\b|settimane|settimana|mesi|mese|"
-          r"serata|mattinata|passato|precedenza|esclusiva|una\s+nota))"
+_WHERE = (rf"(?:{'|'.join(LOCATIVE_PREPOSITIONS)})"
+          rf"(?!\s*(?:\d|corso\b|{'|'.join(MONTHS)}|giorni|giorno|giornata|ore\b|settimane|settimana|"
+          r"mesi|mese|serata|mattinata|passato|precedenza|esclusiva|una\s+nota))"
           # … and not when an agent follows before the comma: "nei giorni scorsi da Repubblica",
           # "su Facebook dal ministro" (the agent is the source)
-          r"(?![^,.;:«»“”\n]*\sd(?:a|al|alla|allo|ai|agli|alle|all['’])\s*[A-ZÀ-Ýa-zà-ÿ])")
+          rf"(?![^,.;:«»“”\n]*\s{_AGENT}\s*[A-ZÀ-Ýa-zà-ÿ])")
 _QUANTO_READ = (
     rf"(?:(?:(?:ha|hanno|è|sono)\s+)?{_QUANTO_PARTICIPLES}|{_QUANTO_FINITE})(?:\s+(?:{_AGENT}|{_WHERE}))?"
 )
@@ -214,9 +218,7 @@ VERB_HINTS = ("ha", "hanno", "è", "sono", "era", "erano", "sarà", "aveva", "av
 CLITICS = ("si", "ci", "vi", "ne", "non")
 # "si legge" reads from a text named in a place phrase: "Nel comunicato si legge che …",
 # "Si legge in una nota della Regione che …".
-READ_CUES = ("si legge", "si leggeva", "si leggono")
-LOCATIVE_PREPOSITIONS = ("in", "nel", "nella", "nello", "nei", "negli", "nelle", "nell'", "nell’", "su",
-                         "sul", "sulla", "sullo", "sui", "sugli", "sulle", "sull'", "sull’")
+READ_CUES = ("si legge", "si leggeva", "si leggono")  # (the place's prepositions: LOCATIVE_PREPOSITIONS)
 # Object pronouns between a subject and its verb ("Il ministro gli ha detto", "l'ha detto").
 OBJECT_CLITICS = ("lo", "la", "li", "le", "gli", "l'", "l’", "mi", "ti", "ci", "vi", "ne", "glielo",
                   "gliela", "me", "te", "ce", "ve")
