@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import random
 import sys
 from pathlib import Path
 
@@ -26,20 +25,17 @@ import tune_neural as TU  # noqa: E402
 
 from rassegna import attribution_neural as N  # noqa: E402
 from rassegna.attribution import _MODEL_DIR  # noqa: E402
-from rassegna.attribution_learned import neural_attributions  # noqa: E402
-from rassegna.evaluate.attribution import METRICS, Counts, score_article  # noqa: E402
 
 
-def per_article(articles, lps, trans, w):
-    """Per article: the content-overlap counts of the ensemble + w × transformer."""
-    out = []
-    for (art, sents, toks, ranges, scores), lp in zip(articles, lps):
-        tags = N.decode_tags(sum(scores) / len(scores) + w * lp, ranges, trans)
-        counts = {m: Counts() for m in METRICS}
-        score_article(art.text, art.gold, neural_attributions(art.text, toks, tags, sents), counts)
-        c = counts["content_overlap"]
-        out.append((c.tp_p, c.tp_r, c.pred, c.gold))
-    return out
+def blended(articles, lps):
+    """The articles of `tune_neural.scored_articles` with the transformer's log-probabilities as
+    one more, last, score array."""
+    return [(art, sents, toks, ranges, scores + [lp]) for (art, sents, toks, ranges, scores), lp in zip(articles, lps)]
+
+
+def decoder(trans, w):
+    """Tags from the ensemble's averaged scores plus w × the transformer's (the last array)."""
+    return lambda scores, ranges: N.decode_tags(sum(scores[:-1]) / (len(scores) - 1) + w * scores[-1], ranges, trans)
 
 
 def main(argv=None) -> int:
@@ -59,22 +55,13 @@ def main(argv=None) -> int:
         lps = [z[f"d{k}"] for k in range(len(articles))]
     if any(lp.shape[0] != len(a[2]) for lp, a in zip(lps, articles)):
         sys.exit(f"{args.transformer}: not the same tokens as {args.data}")
-    print(f"ensemble of {len(members)}: {TU.score_tags(articles, lambda s, r: N.decode_tags(sum(s) / len(s), r, trans))}")
+    both = blended(articles, lps)
+    print(f"ensemble of {len(members)}: {TU.score_tags(both, decoder(trans, 0.0))}")
     for w in args.weights:
-        scored = iter(lps)
-        print(f"+ {w} × transformer: "
-              f"{TU.score_tags(articles, lambda s, r: N.decode_tags(sum(s) / len(s) + w * next(scored), r, trans))}",
-              flush=True)
-    a, b = per_article(articles, lps, trans, 0.0), per_article(articles, lps, trans, args.weights[0])
-    rng = random.Random(1)
-    diffs = []
-    for _ in range(args.resamples):
-        draw = [rng.randrange(len(a)) for _ in range(len(a))]
-        diffs.append(BE.f1([b[i] for i in draw]) - BE.f1([a[i] for i in draw]))
-    diffs.sort()
-    low, high = diffs[int(0.025 * len(diffs))], diffs[int(0.975 * len(diffs)) - 1]
-    print(f"bootstrap, w = {args.weights[0]}: ahead in {sum(d > 0 for d in diffs) / len(diffs):.3f} of "
-          f"{len(diffs)} resamples, 95% interval {low:+.4f} to {high:+.4f}")
+        print(f"+ {w} × transformer: {TU.score_tags(both, decoder(trans, w))}", flush=True)
+    a, b = ([BE.overlap_counts(art, sents, toks, decoder(trans, w)(scores, ranges))
+             for art, sents, toks, ranges, scores in both] for w in (0.0, args.weights[0]))
+    print(f"bootstrap, B = the ensemble + {args.weights[0]} × transformer: {BE.paired_bootstrap(a, b, args.resamples, 1)}")
     return 0
 
 

@@ -35,10 +35,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
 import train_neural as TN  # noqa: E402
+import tune_neural as TU  # noqa: E402
 
 from rassegna import attribution_neural as N  # noqa: E402
-from rassegna.attribution_learned import TAGS, neural_attributions, valid_transitions  # noqa: E402
-from rassegna.evaluate.attribution import score_predictions  # noqa: E402
+from rassegna.attribution_learned import TAGS, valid_transitions  # noqa: E402
 
 MAX_PIECES = 254
 
@@ -106,7 +106,7 @@ def windows(text, toks, wp: WordPiece):
     for a, b in N.chunks_of(text, toks):
         ids, firsts, start = [wp.cls], [], a
         for i in range(a, b):
-            p = wp(toks[i].text)[:8]
+            p = wp(toks[i].text)[:8]     # a token of more pieces is a URL or junk: its start will do
             if len(ids) + len(p) > MAX_PIECES + 1:
                 out.append((ids + [wp.sep], firsts, (start, i)))
                 ids, firsts, start = [wp.cls], [], i
@@ -136,9 +136,9 @@ def make_model(weights: dict, config: dict, dropout: float, lora: int = 0):
             self.lora_a, self.lora_b = nn.ParameterDict(), nn.ParameterDict()
             if lora:
                 for name, param in self.p.items():
-                    param.requires_grad = not name.endswith("dense_weight") and not name.endswith(
-                        ("query_weight", "key_weight", "value_weight")) and "embeddings" not in name
-                    if param.requires_grad is False and param.dim() == 2 and "embeddings" not in name:
+                    # the encoder's biases and layer norms learn; the embeddings stay as pretrained
+                    param.requires_grad = param.dim() == 1 and "embeddings" not in name
+                    if param.dim() == 2 and "embeddings" not in name:
                         self.lora_a[name] = nn.Parameter(torch.randn(lora, param.shape[1]) / param.shape[1] ** 0.5)
                         self.lora_b[name] = nn.Parameter(torch.zeros(param.shape[0], lora))
 
@@ -216,13 +216,11 @@ def dev_scores(net, docs, wp):
 
 
 def score(docs, logps, trans):
-    s = score_predictions((d["art"].text, d["art"].gold,
-                           neural_attributions(d["art"].text, d["toks"],
-                                               N.decode_tags(lp, N.chunks_of(d["art"].text, d["toks"]), trans), d["sents"]))
-                          for d, lp in zip(docs, logps))
-    co = s["content_overlap"]
-    return co["f1"], (f"overlap F1 {co['f1']:.4f} (P {co['p']:.3f} R {co['r']:.3f}) exact {s['content_exact']['f1']:.3f} "
-                      f"source {s['source']['f1']:.3f} e2e {s['source_end_to_end']['f1']:.3f} cue {s['cue']['f1']:.3f}")
+    """The eval's measures of the tags decoded from each document's log-probabilities: the
+    content-overlap F1 and the line `tune_neural.py` prints."""
+    articles = [(d["art"], d["sents"], d["toks"], N.chunks_of(d["art"].text, d["toks"]), lp) for d, lp in zip(docs, logps)]
+    s = TU.tag_scores(articles, lambda lp, ranges: N.decode_tags(lp, ranges, trans))
+    return s["content_overlap"]["f1"], TU.score_line(s)
 
 
 def main(argv=None):

@@ -39,14 +39,22 @@ def scored_articles(data: Path, members: list) -> list[tuple]:
     return out
 
 
-def score_tags(articles: list[tuple], decode) -> str:
-    """The eval's measures over the articles of `scored_articles`, each tagged by
-    `decode(scores, chunks)`, as one line."""
-    s = score_predictions((art.text, art.gold, neural_attributions(art.text, toks, decode(scores, ranges), sents))
-                          for art, sents, toks, ranges, scores in articles)
+def tag_scores(articles: list[tuple], decode) -> dict:
+    """The eval's measures (`score_predictions`) over the articles of `scored_articles`, each
+    tagged by `decode(scores, chunks)`."""
+    return score_predictions((art.text, art.gold, neural_attributions(art.text, toks, decode(scores, ranges), sents))
+                             for art, sents, toks, ranges, scores in articles)
+
+
+def score_line(s: dict) -> str:
     co = s["content_overlap"]
     return (f"overlap F1 {co['f1']:.4f} (P {co['p']:.3f} R {co['r']:.3f}) exact {s['content_exact']['f1']:.3f} "
             f"source {s['source']['f1']:.3f} e2e {s['source_end_to_end']['f1']:.3f} cue {s['cue']['f1']:.3f}")
+
+
+def score_tags(articles: list[tuple], decode) -> str:
+    """`tag_scores` as one line."""
+    return score_line(tag_scores(articles, decode))
 
 
 def main(argv=None):
