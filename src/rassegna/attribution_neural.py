@@ -418,8 +418,10 @@ def shared_vectors(path: str) -> tuple[np.ndarray, list[str]]:
 class NeuralEnsemble:
     """BiLSTM taggers of one recipe trained from different seeds. Their per-token scores and
     their transition scores are averaged before a single Viterbi: the seeds make different
-    mistakes, and the average keeps what they agree on."""
+    mistakes, and the average keeps what they agree on. Transformer members
+    (`attribution_transformer`), when given, add their weighted log-probabilities to that mean."""
     members: list[NeuralTagger]
+    transformers: tuple = ()
 
     def __post_init__(self):
         if len({m.crf for m in self.members}) != 1:
@@ -442,9 +444,12 @@ def input_sources(members: list[NeuralTagger]) -> list[int]:
 
 @lru_cache(maxsize=None)
 def neural_tagger(lang: str) -> NeuralEnsemble | None:
-    """Every `neural*.npz` shipped for the language, as one ensemble (None when none is)."""
+    """Every `neural*.npz` shipped for the language, as one ensemble (None when none is), with the
+    language's transformer members (`minilm_tagger*.npz`) beside it."""
+    from rassegna.attribution_transformer import transformer_taggers
+
     paths = sorted((_MODEL_DIR / f"attribution_{lang}").glob("neural*.npz"))
-    return NeuralEnsemble([load_neural(p, lang) for p in paths]) if paths else None
+    return NeuralEnsemble([load_neural(p, lang) for p in paths], transformer_taggers(lang)) if paths else None
 
 
 def _one_blas_thread():
@@ -512,10 +517,15 @@ def member_scores(text: str, sentences: list[Span], lex: Lexicon, model: NeuralT
 
 def neural_scores(text: str, sentences: list[Span], lex: Lexicon, model: NeuralTagger | NeuralEnsemble,
                   toks: list[Tok] | None = None) -> tuple[list[Tok], np.ndarray, list[tuple[int, int]]]:
-    """Tokens, per-token scores over TAGS (the members' mean for an ensemble; see
-    `member_scores`), and the chunks they were read in."""
+    """Tokens, per-token scores over TAGS (the members' mean for an ensemble, see
+    `member_scores`, plus its transformer members' weighted log-probabilities), and the chunks
+    they were read in."""
+    from rassegna.attribution_transformer import weighted_scores
+
     toks, scores, ranges = member_scores(text, sentences, lex, model, toks)
-    return toks, sum(scores) / len(scores), ranges
+    mean = sum(scores) / len(scores)
+    extra = weighted_scores(model.transformers, text, toks) if isinstance(model, NeuralEnsemble) else None
+    return toks, mean if extra is None else mean + extra, ranges
 
 
 def neural_tags(text: str, sentences: list[Span], lex: Lexicon, model: NeuralTagger | NeuralEnsemble,

