@@ -260,3 +260,20 @@ def test_a_declared_language_gives_way_to_a_text_surely_in_another():
     assert choose_language(italian, "Il governo ha approvato ieri il decreto sulle scuole, "
                            "che riapriranno a settembre in tutta Italia, ha detto il ministro "
                            "dell'Istruzione durante una conferenza stampa a Roma.", Options()) == "it"
+
+
+def _blas_threads() -> list[int]:
+    from threadpoolctl import threadpool_info
+
+    return [d["num_threads"] for d in threadpool_info() if d["user_api"] == "blas"]
+
+
+def test_worker_processes_run_one_blas_thread():
+    from concurrent.futures import ProcessPoolExecutor
+
+    from rassegna.engine import one_blas_thread_per_worker
+
+    with ProcessPoolExecutor(max_workers=1, initializer=one_blas_thread_per_worker) as pool:
+        inside = pool.submit(_blas_threads).result()
+        again = pool.submit(_blas_threads).result()     # the limit outlives the initializer
+    assert inside and set(inside) == {1} and set(again) == {1}

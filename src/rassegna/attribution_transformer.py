@@ -23,7 +23,7 @@ from rassegna import minilm
 from rassegna.attribution import _MODEL_DIR, Tok
 
 MAX_WINDOW_PIECES = 254         # pieces per window, besides [CLS] and [SEP]
-BATCH_WINDOWS = 16
+BATCH_WINDOWS = 4           # larger batches were slower in numpy (arrays outgrow the caches)
 
 
 def piece_windows(text: str, toks: list[Tok]) -> list[tuple[list[int], list[int], tuple[int, int]]]:

@@ -15,6 +15,7 @@ piece maps back to the token it came from.
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -118,7 +119,14 @@ def _layer_norm(x: np.ndarray, gain: np.ndarray, bias: np.ndarray) -> np.ndarray
 
 
 def _gelu(x: np.ndarray) -> np.ndarray:
-    return 0.5 * x * (1.0 + erf(x / np.sqrt(2.0)))
+    """Exact (erf) GELU, as BERT's; in place where it can be, the arrays being large. Python
+    floats, not numpy float64 scalars, keep float32 arrays float32 (NEP 50)."""
+    g = x * (1 / math.sqrt(2.0))
+    erf(g, out=g)
+    g += 1.0
+    g *= x
+    g *= 0.5
+    return g
 
 
 def encode(weights: dict[str, np.ndarray], ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -131,7 +139,7 @@ def encode(weights: dict[str, np.ndarray], ids: np.ndarray, mask: np.ndarray) ->
     x = (w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][:length]
          + w["embeddings.token_type_embeddings.weight"][0])
     x = _layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"]).astype(np.float32)
-    blocked = np.where(mask, 0.0, -1e9).astype(np.float32)[:, None, None, :]
+    blocked = None if mask.all() else np.where(mask, 0.0, -1e9).astype(np.float32)[:, None, None, :]
     size = HIDDEN // HEADS
     for layer in range(LAYERS):
         pre = f"encoder.layer.{layer}."
@@ -139,9 +147,15 @@ def encode(weights: dict[str, np.ndarray], ids: np.ndarray, mask: np.ndarray) ->
         def dense(v, name):
             return v @ w[pre + name + ".weight"] + w[pre + name + ".bias"]
 
-        q, k, v = (dense(x, n_).reshape(n, length, HEADS, size).transpose(0, 2, 1, 3) for n_ in LAYER_MATRICES[:3])
-        att = q @ k.transpose(0, 1, 3, 2) / np.sqrt(size) + blocked
-        att = np.exp(att - att.max(-1, keepdims=True))
+        # per head, contiguous: numpy multiplies strided batches slowly (57 ms against 15 ms for
+        # one layer's q·kᵀ over 16 windows, measured alone)
+        q, k, v = (np.ascontiguousarray(dense(x, n_).reshape(n, length, HEADS, size).transpose(0, 2, 1, 3))
+                   for n_ in LAYER_MATRICES[:3])
+        att = (q * (1 / math.sqrt(size))) @ k.transpose(0, 1, 3, 2)
+        if blocked is not None:
+            att += blocked
+        att -= att.max(-1, keepdims=True)         # softmax, in place
+        np.exp(att, out=att)
         att /= att.sum(-1, keepdims=True)
         ctx = (att @ v).transpose(0, 2, 1, 3).reshape(n, length, HIDDEN)
         x = _layer_norm(x + dense(ctx, "attention.output.dense"),
