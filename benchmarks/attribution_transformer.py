@@ -33,11 +33,10 @@ def main(argv=None) -> int:
     ap.add_argument("data", type=Path)
     ap.add_argument("--rounds", type=int, default=2)
     args = ap.parse_args(argv)
-    lex = lexicon("en")
-    articles = [(art, split_sentences(art.text, "en")) for art in read_polnear(args.data)]
     shipped = N.neural_tagger("en")
     if not shipped.transformers:
         sys.exit("no transformer member is shipped: nothing to compare")
+    lex, articles = lexicon("en"), [(art, split_sentences(art.text, "en")) for art in read_polnear(args.data)]
     arms = {"BiLSTMs alone": N.NeuralEnsemble(shipped.members), "with transformer": shipped}
     print(f"{len(shipped.members)} BiLSTM members, {len(shipped.transformers)} transformer member(s)", flush=True)
     for ensemble in arms.values():

@@ -106,22 +106,20 @@ def _shipped() -> tuple[TransformerTagger, ...]:
     return taggers
 
 
-def test_shipped_transformer_alone_finds_said():
-    from rassegna.attribution_learned import segments
+def test_shipped_transformer_alone_tags_source_cue_and_content():
+    from rassegna.attribution_learned import segments, valid_transitions
     from rassegna.attribution_neural import decode_tags
-    from rassegna.attribution_learned import valid_transitions
 
-    text = "The minister said that taxes would rise next year."
+    text = "Taxes will rise next year, the finance minister told reporters on Monday."
     toks = tokenize(text, lang="en")
     for tagger in _shipped():
         assert 0 < tagger.weight <= 1
         logp = tagger.scores(text, toks)
         np.testing.assert_allclose(np.exp(logp).sum(1), 1.0, rtol=1e-4)
         tags = decode_tags(logp, N.chunks_of(text, toks), np.where(valid_transitions(), 0.0, -1e6))
-        runs = {role: text[toks[a].start:toks[b - 1].end] for role, a, b in segments(tags)}
-        assert runs.get("CUE") == "said"
-        assert runs.get("SRC") == "The minister"
-        assert "taxes would rise" in runs.get("CON", "")
+        found = {role: text[toks[a].start:toks[b - 1].end] for role, a, b in segments(tags)}
+        assert (found.get("CON"), found.get("SRC")) == ("Taxes will rise next year", "the finance minister")
+        assert found.get("CUE", "").startswith("told")
 
 
 def test_ensemble_adds_its_transformers_weighted_scores():
