@@ -1,9 +1,10 @@
 """The pretrained MiniLM encoder (`rassegna.minilm`) fine-tuned as an English attribution tagger,
 a member beside the BiLSTM ensemble (`attribution_neural`).
 
-Trained by `training/attribution/train_transformer.py` on PolNeAR train as a low-rank update of
-the frozen int8 encoder plus a tag layer; that update is what ships
-(`models/attribution_en/minilm_tagger*.npz`, float16 factors). Each of our tokens is read at its
+Fine-tuned by `training/attribution/train_transformer.py` on PolNeAR train from the int8
+encoder's weights, with a tag layer; what ships (`models/attribution_en/minilm_tagger*.npz`) is
+the change of each matrix cut to rank 32 (`compress_transformer.py`, float16 factors), the tuned
+biases and layer norms, and the tag layer. Each of our tokens is read at its
 first word piece; a window is one of the BiLSTM's paragraph chunks (`chunks_of`), cut further to
 fit the encoder. Its per-token log-probabilities over `attribution_learned.TAGS` are added, times
 a weight chosen on PolNeAR dev, to the ensemble's averaged scores before the one Viterbi: the
