@@ -31,6 +31,7 @@ CLS, SEP, UNK = 101, 102, 100
 MAX_TOKEN_PIECES = 8            # a token of more pieces is a URL or junk: its start will do
 LAYER_MATRICES = ("attention.self.query", "attention.self.key", "attention.self.value",
                   "attention.output.dense", "intermediate.dense", "output.dense")
+_WIDE_SHAPES = {"intermediate.dense": (HIDDEN, 4 * HIDDEN), "output.dense": (4 * HIDDEN, HIDDEN)}   # the rest square
 _ONNX_PREFIX = "inner."
 
 
@@ -69,11 +70,11 @@ def base_weights() -> dict[str, np.ndarray]:
     if len(matrices) != LAYERS * len(LAYER_MATRICES):
         raise ValueError(f"{model_file()}: {len(matrices)} layer matrices, expected {LAYERS * len(LAYER_MATRICES)}")
     for k, w in enumerate(matrices):
-        name = f"encoder.layer.{k // 6}.{LAYER_MATRICES[k % 6]}.weight"
-        fan_in, fan_out = (HIDDEN * 4, HIDDEN) if k % 6 == 5 else (HIDDEN, HIDDEN * 4) if k % 6 == 4 else (HIDDEN, HIDDEN)
-        if w.shape != (fan_in, fan_out):
-            raise ValueError(f"{model_file()}: matrix {k} has shape {w.shape}, expected {(fan_in, fan_out)}")
-        out[name] = w
+        layer, kind = divmod(k, len(LAYER_MATRICES))
+        expected = _WIDE_SHAPES.get(LAYER_MATRICES[kind], (HIDDEN, HIDDEN))
+        if w.shape != expected:
+            raise ValueError(f"{model_file()}: matrix {k} has shape {w.shape}, expected {expected}")
+        out[f"encoder.layer.{layer}.{LAYER_MATRICES[kind]}.weight"] = w
     return out
 
 
@@ -138,7 +139,7 @@ def encode(weights: dict[str, np.ndarray], ids: np.ndarray, mask: np.ndarray) ->
         raise ValueError(f"{length} pieces in a window; the encoder reads at most {MAX_POSITIONS}")
     x = (w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][:length]
          + w["embeddings.token_type_embeddings.weight"][0])
-    x = _layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"]).astype(np.float32)
+    x = _layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
     blocked = None if mask.all() else np.where(mask, 0.0, -1e9).astype(np.float32)[:, None, None, :]
     size = HIDDEN // HEADS
     for layer in range(LAYERS):
@@ -161,5 +162,5 @@ def encode(weights: dict[str, np.ndarray], ids: np.ndarray, mask: np.ndarray) ->
         x = _layer_norm(x + dense(ctx, "attention.output.dense"),
                         w[pre + "attention.output.LayerNorm.weight"], w[pre + "attention.output.LayerNorm.bias"])
         f = dense(_gelu(dense(x, "intermediate.dense")), "output.dense")
-        x = _layer_norm(x + f, w[pre + "output.LayerNorm.weight"], w[pre + "output.LayerNorm.bias"]).astype(np.float32)
+        x = _layer_norm(x + f, w[pre + "output.LayerNorm.weight"], w[pre + "output.LayerNorm.bias"])
     return x

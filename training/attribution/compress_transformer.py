@@ -24,7 +24,10 @@ from pathlib import Path
 
 import numpy as np
 
-from rassegna import minilm
+sys.path.insert(0, str(Path(__file__).parent))
+import train_transformer as TT  # noqa: E402
+
+from rassegna import minilm  # noqa: E402
 
 
 def float_weights() -> dict[str, np.ndarray]:
@@ -44,24 +47,20 @@ def float_weights() -> dict[str, np.ndarray]:
     return out
 
 
-def runtime_layout(name: str, w: np.ndarray) -> np.ndarray:
-    """Torch's (out, in) layer matrices as run time's (in, out); embedding tables as they are."""
-    return w.T if w.ndim == 2 and "embeddings" not in name else w
-
-
 def compress(state: dict[str, np.ndarray], start: dict[str, np.ndarray], rank: int) -> dict[str, np.ndarray]:
     """The update arrays: per matrix, A (r, in) and B (out, r) with B·A ≈ (tuned − start)ᵀ in run
     time's layout; the tuned vectors in full; the tag layer."""
     arrays = {"out_w": state["out.weight"], "out_b": state["out.bias"]}
+    names = TT.parameter_names()
     for key, tuned in state.items():
         if not key.startswith("p."):
             continue
-        name = next(k for k in start if k.replace(".", "_") == key[2:])
+        name = names[key[2:]]
         if tuned.ndim == 1:
             if not np.array_equal(tuned, start[name]):
                 arrays["v:" + name] = tuned.astype(np.float32)
             continue
-        change = runtime_layout(name, tuned - start[name]).T
+        change = TT.swap_layout(name, tuned - start[name]).T
         u, s, vt = np.linalg.svd(change.astype(np.float64), full_matrices=False)
         r = min(rank, len(s))
         arrays["b:" + name] = (u[:, :r] * s[:r]).astype(np.float16)
@@ -86,8 +85,8 @@ def main(argv=None) -> int:
     state = {k: v.numpy() for k, v in torch.load(args.checkpoint).items()}
     if args.start == "float":
         start = {k: v for k, v in float_weights().items() if not k.startswith("pooler")}
-    else:       # run time's layout back to torch's
-        start = {k: runtime_layout(k, v) for k, v in minilm.base_weights().items()}
+    else:
+        start = TT.torch_weights()
     arrays = compress(state, start, args.rank)
     arrays["weight"] = np.float32(args.weight)
     np.savez_compressed(args.out, **arrays)

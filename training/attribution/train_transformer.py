@@ -44,11 +44,22 @@ from rassegna.attribution_learned import TAGS, valid_transitions  # noqa: E402
 from rassegna.attribution_transformer import piece_windows  # noqa: E402
 
 
+def swap_layout(name: str, w: np.ndarray) -> np.ndarray:
+    """A layer matrix between run time's (in, out) layout and torch's (out, in), either way;
+    embedding tables and vectors are the same in both."""
+    return w.T if w.ndim == 2 and "embeddings" not in name else w
+
+
 def torch_weights() -> dict[str, np.ndarray]:
     """The int8 encoder's dequantized weights (`minilm.base_weights`, the numbers run time reads)
-    with matrices in torch's (out, in) layout."""
-    return {k: (v.T.copy() if ".weight" in k and "embeddings" not in k and v.ndim == 2 else v)
-            for k, v in minilm.base_weights().items()}
+    in torch's layout."""
+    return {k: swap_layout(k, v) for k, v in minilm.base_weights().items()}
+
+
+def parameter_names() -> dict[str, str]:
+    """The encoder's parameter names (`minilm.base_weights`) by the key `make_model` stores them
+    under (dots made underscores)."""
+    return {k.replace(".", "_"): k for k in minilm.base_weights()}
 
 
 def make_model(weights: dict, dropout: float, lora: int = 0):
@@ -164,14 +175,14 @@ def export(net, out: Path, weight: float):
     float32, the tag layer, and the weight."""
     arrays = {"out_w": net.out.weight.detach().numpy(), "out_b": net.out.bias.detach().numpy(),
               "weight": np.float32(weight)}
+    names = parameter_names()
     for key, a in net.lora_a.items():
-        name = dict((k.replace(".", "_"), k) for k in minilm.base_weights())[key]
         # torch's B·A updates the (out, in) matrix; run time's is (in, out): W + (B·A)ᵀ
-        arrays["a:" + name] = a.detach().numpy().astype(np.float16)
-        arrays["b:" + name] = net.lora_b[key].detach().numpy().astype(np.float16)
+        arrays["a:" + names[key]] = a.detach().numpy().astype(np.float16)
+        arrays["b:" + names[key]] = net.lora_b[key].detach().numpy().astype(np.float16)
     for key, p in net.p.items():
         if p.requires_grad:
-            arrays["v:" + dict((k.replace(".", "_"), k) for k in minilm.base_weights())[key]] = p.detach().numpy()
+            arrays["v:" + names[key]] = p.detach().numpy()
     np.savez_compressed(out, **arrays)
 
 
